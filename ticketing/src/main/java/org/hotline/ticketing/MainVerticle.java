@@ -1,0 +1,198 @@
+package org.hotline.ticketing;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.ticketing.auth.AdminAccount;
+import org.hotline.ticketing.auth.AuthService;
+import org.hotline.ticketing.auth.PasswordHasher;
+import org.hotline.ticketing.auth.UserRepository;
+import org.hotline.ticketing.calendar.CalendarRepository;
+import org.hotline.ticketing.category.CategoryRepository;
+import org.hotline.ticketing.config.HotlineConfig;
+import org.hotline.ticketing.db.Db;
+import org.hotline.ticketing.demo.DemoOrderWriter;
+import org.hotline.ticketing.demo.DemoOrders;
+import org.hotline.ticketing.demo.DemoSeeder;
+import org.hotline.ticketing.order.WorkOrderRepository;
+import org.hotline.ticketing.order.WorkOrderService;
+import org.hotline.ticketing.reference.ReferenceData;
+import org.hotline.ticketing.reference.ReferenceSeeder;
+import org.hotline.ticketing.routing.RoutingAdvisor;
+import org.hotline.ticketing.routing.RoutingRepository;
+import org.hotline.ticketing.unit.UnitRepository;
+import org.hotline.ticketing.web.ApiRouter;
+import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.ReferenceHandlers;
+import org.hotline.ticketing.web.Sessions;
+import org.hotline.ticketing.web.TicketHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the platform by hand: seeds what is missing, loads the reference data, and starts the HTTP
+ * server. The database must already be migrated ({@link Main} does that first).
+ */
+public final class MainVerticle extends AbstractVerticle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
+  private static final int DEMO_ORDERS = 200;
+
+  private final HotlineConfig config;
+  private final Clock clock;
+  private Pool pool;
+  private HttpServer server;
+  private volatile boolean ready;
+
+  public MainVerticle(HotlineConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** The port the web server listens on (useful when configured as 0). */
+  public int httpPort() {
+    return server.actualPort();
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    pool = Db.pool(vertx, config);
+    PasswordHasher hasher = new PasswordHasher();
+    WorkOrderRepository orders = new WorkOrderRepository();
+    CategoryRepository categories = new CategoryRepository(pool);
+    CalendarRepository calendars = new CalendarRepository(pool);
+    UnitRepository units = new UnitRepository(pool);
+    RoutingRepository routingRules = new RoutingRepository(pool);
+    DemoSeeder demo = new DemoSeeder(vertx, pool, hasher);
+    AtomicReference<ReferenceData> reference = new AtomicReference<>();
+    AtomicReference<RoutingAdvisor> routing = new AtomicReference<>();
+
+    new ReferenceSeeder(pool)
+        .seed()
+        .compose(
+            v -> AdminAccount.ensure(vertx, pool, hasher, config.adminPassword(), config.demo()))
+        .compose(v -> config.demo() ? demo.needed() : Future.succeededFuture(false))
+        .compose(
+            firstDemoStart ->
+                (firstDemoStart ? demo.seedUnitsRoutingAndUsers() : Future.<Void>succeededFuture())
+                    .compose(
+                        v ->
+                            loadReference(
+                                units, calendars, categories, routingRules, reference, routing))
+                    .compose(
+                        v ->
+                            firstDemoStart
+                                ? seedDemoOrders(reference.get(), routing.get(), categories, orders)
+                                : Future.succeededFuture()))
+        .compose(
+            v -> {
+              WorkOrderService service = new WorkOrderService(pool, orders, reference.get(), clock);
+              AuthService auth = new AuthService(vertx, new UserRepository(pool), hasher);
+              var router =
+                  ApiRouter.create(
+                      vertx,
+                      config.https(),
+                      () -> ready,
+                      new Sessions(auth),
+                      new AuthHandlers(auth),
+                      new TicketHandlers(service, reference.get()),
+                      new ReferenceHandlers(reference.get(), categories, routing::get));
+              HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+              if (config.https()) {
+                options
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(config.tlsCertPath())
+                            .setKeyPath(config.tlsKeyPath()));
+              }
+              return vertx
+                  .createHttpServer(options)
+                  .requestHandler(router)
+                  .listen(config.httpPort(), config.httpHost());
+            })
+        .onSuccess(
+            s -> {
+              server = s;
+              ready = true;
+              LOG.info(
+                  "HTTP {} listening on {}:{}",
+                  config.https() ? "(TLS)" : "",
+                  config.httpHost(),
+                  s.actualPort());
+              started.complete();
+            })
+        .onFailure(started::fail);
+  }
+
+  private Future<Void> loadReference(
+      UnitRepository units,
+      CalendarRepository calendars,
+      CategoryRepository categories,
+      RoutingRepository routingRules,
+      AtomicReference<ReferenceData> reference,
+      AtomicReference<RoutingAdvisor> routing) {
+    var tree = units.loadTree();
+    var calendar = calendars.loadCalendar();
+    var policy = calendars.loadPolicy();
+    var leaves = categories.leaves();
+    var kinds = categories.kinds();
+    var rules = routingRules.all();
+    return Future.all(tree, calendar, policy, leaves, kinds, rules)
+        .map(
+            all -> {
+              reference.set(
+                  new ReferenceData(
+                      tree.result(), calendar.result(), policy.result(), leaves.result()));
+              routing.set(new RoutingAdvisor(rules.result(), kinds.result(), tree.result()));
+              int year = java.time.Year.now(clock).getValue();
+              for (int y = year; y <= year + 1; y++) {
+                if (!calendar.result().hasOfficialArrangement(y)) {
+                  LOG.warn(
+                      "工作日历：{} 年的国务院放假调休安排尚未录入，跨入该年的期限只按周末和法定节日计算。"
+                          + " The {} holiday arrangement has not been entered: deadlines reaching into it count"
+                          + " weekends and statutory days only.",
+                      y,
+                      y);
+                }
+              }
+              return null;
+            });
+  }
+
+  private Future<Void> seedDemoOrders(
+      ReferenceData reference,
+      RoutingAdvisor routing,
+      CategoryRepository categories,
+      WorkOrderRepository orders) {
+    return categories
+        .leaves()
+        .compose(
+            leaves -> {
+              var generated =
+                  new DemoOrders(reference.workflow(), routing, reference.units(), leaves, 12345)
+                      .generate(
+                          DEMO_ORDERS,
+                          java.time.ZonedDateTime.now(clock)
+                              .withZoneSameInstant(
+                                  org.hotline.ticketing.calendar.WorkingCalendar.SHANGHAI));
+              LOG.info("loading {} demo orders", generated.size());
+              return new DemoOrderWriter(pool, orders).write(generated);
+            });
+  }
+
+  @Override
+  public void stop(Promise<Void> stopped) {
+    ready = false;
+    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
+    closeServer
+        .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+        .onComplete(r -> stopped.complete());
+  }
+}

@@ -1,0 +1,259 @@
+package org.hotline.ticketing.order;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hotline.ticketing.calendar.WorkingCalendar;
+import org.hotline.ticketing.reference.ReferenceData;
+import org.hotline.ticketing.workflow.Action;
+import org.hotline.ticketing.workflow.ActionRequest;
+import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.Transition;
+import org.hotline.ticketing.workflow.WorkOrder;
+import org.hotline.ticketing.workflow.Workflow;
+import org.hotline.ticketing.workflow.WorkflowException;
+
+/**
+ * Work-order use cases. Each change runs in one transaction: the order row is locked, the workflow
+ * decides, and the new state, its history event and its outbox row commit together.
+ */
+public final class WorkOrderService {
+
+  /** Outbox topic prefix: {@code order.<action>} rows feed notices, SMS and live views. */
+  public static final String OUTBOX_TOPIC_PREFIX = "order.";
+
+  private final Pool pool;
+  private final WorkOrderRepository orders;
+  private final ReferenceData reference;
+  private final Clock clock;
+
+  public WorkOrderService(
+      Pool pool, WorkOrderRepository orders, ReferenceData reference, Clock clock) {
+    this.pool = pool;
+    this.orders = orders;
+    this.reference = reference;
+    this.clock = clock;
+  }
+
+  public ZonedDateTime now() {
+    return ZonedDateTime.now(clock).withZoneSameInstant(WorkingCalendar.SHANGHAI);
+  }
+
+  public Future<WorkOrder> create(Actor actor, NewOrder request) {
+    if (!actor.isAdmin()
+        && actor.roles().stream().noneMatch(Action.CREATE.who().roles()::contains)) {
+      return Future.failedFuture(
+          WorkflowException.forbidden(actor.username() + " may not create orders"));
+    }
+    if (request.categoryCode() != null && !reference.isLeafCategory(request.categoryCode())) {
+      return Future.failedFuture(
+          WorkflowException.invalid("categoryCode", "no leaf category " + request.categoryCode()));
+    }
+    ZonedDateTime now = now();
+    return pool.withTransaction(
+        tx ->
+            orders
+                .insert(tx, request, actor.username(), now)
+                .compose(
+                    created ->
+                        orders
+                            .appendEvent(
+                                tx,
+                                new OrderEvent(
+                                    created.id,
+                                    "create",
+                                    actor.username(),
+                                    now,
+                                    null,
+                                    created.state.name(),
+                                    null,
+                                    new JsonObject().put("channel", created.channel)))
+                            .compose(v -> outbox(tx, "created", created))
+                            .map(created)));
+  }
+
+  public Future<WorkOrder> act(Actor actor, long id, ActionRequest req) {
+    ZonedDateTime now = now();
+    Workflow workflow = reference.workflow();
+    return pool.withTransaction(
+        tx ->
+            orders
+                .findForUpdate(tx, id)
+                .compose(order -> requireVisible(actor, order))
+                .compose(
+                    order ->
+                        mergeTarget(tx, order, req)
+                            .compose(
+                                target -> {
+                                  Transition t = workflow.apply(order, actor, req, target, now);
+                                  return save(tx, actor, t, now)
+                                      .compose(
+                                          v ->
+                                              target == null
+                                                  ? Future.succeededFuture()
+                                                  : absorb(tx, actor, t.after(), target, now))
+                                      .map(v -> t.after());
+                                })));
+  }
+
+  public Future<WorkOrder> get(Actor actor, long id) {
+    return orders
+        .findById(pool, id)
+        .compose(order -> requireVisible(actor, order))
+        .compose(order -> logPersonalDataViews(actor, List.of(order)).map(order));
+  }
+
+  public Future<WorkOrderRepository.Page> list(Actor actor, OrderQuery query) {
+    OrderQuery scoped =
+        new OrderQuery(
+            query.state(),
+            query.unit(),
+            query.overdue(),
+            query.q(),
+            query.citizenPhone(),
+            actor.isUnitStaff() ? reference.units().subtree(actor.unit()) : null,
+            now().toOffsetDateTime(),
+            query.page(),
+            query.size());
+    return orders
+        .list(pool, scoped)
+        .compose(page -> logPersonalDataViews(actor, page.items()).map(page));
+  }
+
+  public Future<List<OrderEvent>> events(Actor actor, long id) {
+    return orders
+        .findById(pool, id)
+        .compose(order -> requireVisible(actor, order))
+        .compose(order -> orders.events(pool, order.id));
+  }
+
+  /** True when the actor sees orders through the unit view (masked citizen data). */
+  public boolean unitView(Actor actor) {
+    return actor.isUnitStaff();
+  }
+
+  private Future<WorkOrder> requireVisible(Actor actor, WorkOrder order) {
+    if (order == null || !visible(actor, order)) {
+      return Future.failedFuture(WorkflowException.notFound("no such order"));
+    }
+    return Future.succeededFuture(order);
+  }
+
+  private boolean visible(Actor actor, WorkOrder order) {
+    if (!actor.isUnitStaff()) {
+      return actor.isCentreStaff();
+    }
+    Set<String> mine = reference.units().subtree(actor.unit());
+    return (order.leadUnit != null && mine.contains(order.leadUnit))
+        || (order.handlingUnit != null && mine.contains(order.handlingUnit))
+        || order.coUnits.stream().anyMatch(mine::contains);
+  }
+
+  private Future<WorkOrder> mergeTarget(SqlConnection tx, WorkOrder order, ActionRequest req) {
+    if (req.action() != Action.MERGE || req.into() == null || req.into().isBlank()) {
+      return Future.succeededFuture();
+    }
+    String into = req.into().trim();
+    Future<WorkOrder> found =
+        into.matches("\\d{1,18}")
+            ? orders.findById(tx, Long.parseLong(into))
+            : orders.findByNumber(tx, into);
+    return found.compose(
+        t -> t == null ? Future.succeededFuture() : orders.findForUpdate(tx, t.id));
+  }
+
+  /** The order an order was merged into takes over its call ids and records the merge. */
+  private Future<Void> absorb(
+      SqlConnection tx, Actor actor, WorkOrder merged, WorkOrder target, ZonedDateTime now) {
+    WorkOrder next = target.copy();
+    for (String call : merged.callIds) {
+      if (!next.callIds.contains(call)) {
+        next.callIds.add(call);
+      }
+    }
+    next.version = target.version + 1;
+    next.updatedAt = now;
+    return orders
+        .update(tx, next, target.version)
+        .compose(
+            ok ->
+                orders.appendEvent(
+                    tx,
+                    new OrderEvent(
+                        target.id,
+                        "merged-in",
+                        actor.username(),
+                        now,
+                        target.state.name(),
+                        target.state.name(),
+                        null,
+                        new JsonObject().put("from", merged.number))));
+  }
+
+  private Future<Void> save(SqlConnection tx, Actor actor, Transition t, ZonedDateTime now) {
+    WorkOrder before = t.before();
+    WorkOrder after = t.after();
+    return orders
+        .update(tx, after, before.version)
+        .compose(
+            updated -> {
+              if (!updated) { // cannot happen under the row lock, but never write blind
+                return Future.failedFuture(
+                    WorkflowException.stale(before.version, before.version + 1));
+              }
+              return orders.appendEvent(
+                  tx,
+                  new OrderEvent(
+                      after.id,
+                      t.action().pathName(),
+                      actor.username(),
+                      now,
+                      before.state.name(),
+                      after.state.name(),
+                      t.note(),
+                      new JsonObject(t.payload())));
+            })
+        .compose(v -> outbox(tx, t.action().pathName(), after));
+  }
+
+  private Future<Void> outbox(SqlConnection tx, String what, WorkOrder o) {
+    JsonObject payload =
+        new JsonObject()
+            .put("id", o.id)
+            .put("number", o.number)
+            .put("state", o.state.name())
+            .put("unit", o.holdingUnit())
+            .put("urgent", o.isUrgent())
+            .put("channel", o.channel);
+    return tx.preparedQuery("INSERT INTO outbox (topic, payload) VALUES ($1, $2)")
+        .execute(Tuple.of(OUTBOX_TOPIC_PREFIX + what, payload))
+        .mapEmpty();
+  }
+
+  /** PIPL: centre staff reading a citizen's unmasked data leave a trace, one row per order. */
+  private Future<Void> logPersonalDataViews(Actor actor, List<WorkOrder> shown) {
+    if (actor.isUnitStaff()) {
+      return Future.succeededFuture(); // units only ever see masked or hidden data
+    }
+    List<Tuple> rows = new ArrayList<>();
+    for (WorkOrder o : shown) {
+      if (o.citizenPhone != null || o.citizenName != null) {
+        rows.add(Tuple.of(actor.username(), o.id, "view"));
+      }
+    }
+    if (rows.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(
+            "INSERT INTO personal_data_access (username, order_id, purpose) VALUES ($1, $2, $3)")
+        .executeBatch(rows)
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,111 @@
+package org.hotline.ticketing.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP API's route table: read it as the table of contents of the platform's contract. */
+public final class ApiRouter {
+
+  /** Largest JSON body accepted by the API (imports have their own, larger limit). */
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private ApiRouter() {}
+
+  public static Router create(
+      Vertx vertx,
+      boolean https,
+      BooleanSupplier ready,
+      Sessions sessions,
+      AuthHandlers auth,
+      TicketHandlers tickets,
+      ReferenceHandlers reference) {
+    Router router = Router.router(vertx);
+    router.route().handler(ApiRouter::securityHeaders);
+    router.get("/health").handler(ctx -> health(ctx, ready));
+
+    router
+        .route("/api/*")
+        .handler(
+            SessionHandler.create(LocalSessionStore.create(vertx))
+                .setSessionCookieName("hotline.sid")
+                .setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT)
+                .setCookieSecureFlag(https));
+    router.route("/api/*").handler(ApiRouter::rejectOversize);
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.get("/api/openapi.json").handler(ApiRouter::openApi);
+
+    router.post("/api/login").handler(auth::login);
+    router.post("/api/logout").handler(auth::logout);
+    router.route("/api/*").handler(sessions::require); // everything below needs a user
+    router.get("/api/me").handler(auth::me);
+    router.post("/api/tokens").handler(auth::issueToken);
+
+    router.post("/api/tickets").handler(tickets::create);
+    router.get("/api/tickets").handler(tickets::list);
+    router.get("/api/tickets/:id").handler(tickets::get);
+    router.get("/api/tickets/:id/events").handler(tickets::events);
+    router.post("/api/tickets/:id/:action").handler(tickets::act);
+
+    router.get("/api/units").handler(reference::units);
+    router.get("/api/categories").handler(reference::categories);
+    router.get("/api/routing/suggest").handler(reference::suggest);
+
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(ApiErrors::handle);
+    return router;
+  }
+
+  private static void health(RoutingContext ctx, BooleanSupplier ready) {
+    boolean ok = ready.getAsBoolean();
+    ctx.response()
+        .setStatusCode(ok ? 200 : 503)
+        .putHeader("Content-Type", "application/json")
+        .end(ok ? "{\"status\":\"UP\"}" : "{\"status\":\"STARTING\"}");
+  }
+
+  /** A declared length over the limit is refused before the body is read at all. */
+  private static void rejectOversize(RoutingContext ctx) {
+    String length = ctx.request().getHeader("Content-Length");
+    if (ctx.request().method() != HttpMethod.GET && length != null) {
+      try {
+        if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
+          ApiErrors.send(ctx, 400, "invalid", "the request body is larger than 1 MB", "body");
+          return;
+        }
+      } catch (NumberFormatException e) {
+        ApiErrors.send(ctx, 400, "invalid", "bad Content-Length", "Content-Length");
+        return;
+      }
+    }
+    ctx.next();
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "same-origin")
+        .putHeader("Cache-Control", "no-store");
+    ctx.next();
+  }
+
+  private static void openApi(RoutingContext ctx) {
+    try (InputStream in = ApiRouter.class.getResourceAsStream("/openapi.json")) {
+      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(body);
+    } catch (IOException | NullPointerException e) {
+      ctx.fail(500, new IllegalStateException("openapi.json missing from the build", e));
+    }
+  }
+}

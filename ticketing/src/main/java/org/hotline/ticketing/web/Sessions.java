@@ -1,0 +1,83 @@
+package org.hotline.ticketing.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hotline.ticketing.auth.AuthService;
+import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.Role;
+
+/**
+ * Who is calling: the logged-in user of the session cookie, or the owner of a bearer token. Puts
+ * the {@link Actor} on the context for the handlers; answers 401 when neither is present.
+ */
+public final class Sessions {
+
+  static final String ACTOR = "actor";
+  private static final String SESSION_USER = "user";
+
+  private final AuthService auth;
+
+  public Sessions(AuthService auth) {
+    this.auth = auth;
+  }
+
+  public static Actor actor(RoutingContext ctx) {
+    return ctx.get(ACTOR);
+  }
+
+  public static void remember(Session session, Actor actor) {
+    JsonArray roles = new JsonArray();
+    actor.roles().forEach(r -> roles.add(r.code()));
+    session.put(
+        SESSION_USER,
+        new JsonObject()
+            .put("username", actor.username())
+            .put("roles", roles)
+            .put("unit", actor.unit()));
+  }
+
+  public static JsonObject describe(Actor actor) {
+    JsonArray roles = new JsonArray();
+    actor.roles().forEach(r -> roles.add(r.code()));
+    return new JsonObject()
+        .put("username", actor.username())
+        .put("roles", roles)
+        .put("unit", actor.unit());
+  }
+
+  /** Route handler: resolves the actor or fails the request with 401. */
+  public void require(RoutingContext ctx) {
+    resolve(ctx)
+        .onSuccess(
+            actor -> {
+              if (actor == null) {
+                ctx.fail(401);
+              } else {
+                ctx.put(ACTOR, actor);
+                ctx.next();
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Actor> resolve(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return auth.byToken(header.substring(7).trim());
+    }
+    Session session = ctx.session();
+    JsonObject user = session == null ? null : session.get(SESSION_USER);
+    if (user == null) {
+      return Future.succeededFuture();
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    user.getJsonArray("roles").forEach(r -> roles.add(Role.fromCode((String) r)));
+    return Future.succeededFuture(
+        new Actor(user.getString("username"), roles, user.getString("unit")));
+  }
+}

@@ -1,0 +1,172 @@
+package org.hotline.ticketing.web;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.ZonedDateTime;
+import org.hotline.ticketing.order.NewOrder;
+import org.hotline.ticketing.order.OrderQuery;
+import org.hotline.ticketing.order.OrderView;
+import org.hotline.ticketing.order.WorkOrderService;
+import org.hotline.ticketing.reference.ReferenceData;
+import org.hotline.ticketing.workflow.Action;
+import org.hotline.ticketing.workflow.ActionRequest;
+import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.OrderState;
+import org.hotline.ticketing.workflow.WorkflowException;
+
+/** /api/tickets: create, read, list, history, and the workflow actions. */
+public final class TicketHandlers {
+
+  private static final String PHONE = "\\+?[0-9][0-9-]{2,19}";
+
+  private final WorkOrderService service;
+  private final ReferenceData reference;
+
+  public TicketHandlers(WorkOrderService service, ReferenceData reference) {
+    this.service = service;
+    this.reference = reference;
+  }
+
+  public void create(RoutingContext ctx) {
+    JsonObject b = Inputs.body(ctx);
+    String channel = Inputs.oneOf(b, "channel", NewOrder.CHANNELS, null);
+    String phone = Inputs.optString(b, "citizenPhone", 20);
+    if (phone != null && !phone.matches(PHONE)) {
+      throw WorkflowException.invalid("citizenPhone", "citizenPhone must be a phone number");
+    }
+    if (phone == null
+        && (channel.equals("phone") || channel.equals("sms") || channel.equals("voicemail"))) {
+      throw WorkflowException.invalid(
+          "citizenPhone", "citizenPhone is required for channel " + channel);
+    }
+    String requestType = Inputs.oneOf(b, "requestType", NewOrder.REQUEST_TYPES, null);
+    Boolean confidential = Inputs.optBool(b, "confidential");
+    NewOrder order =
+        new NewOrder(
+            channel,
+            requestType,
+            Inputs.optString(b, "categoryCode", 6),
+            phone,
+            Inputs.optString(b, "citizenName", 50),
+            Boolean.TRUE.equals(confidential),
+            Inputs.optString(b, "location", 500),
+            Inputs.optNumber(b, "latitude", -90, 90),
+            Inputs.optNumber(b, "longitude", -180, 180),
+            Inputs.optString(b, "area", 100),
+            Inputs.reqString(b, "description", 4000),
+            Inputs.oneOf(b, "urgency", NewOrder.URGENCIES, "normal"),
+            Inputs.optStrings(b, "callIds", 20, 64));
+    Actor actor = Sessions.actor(ctx);
+    service
+        .create(actor, order)
+        .onSuccess(
+            o -> Json.created(ctx, OrderView.toJson(o, service.unitView(actor), service.now())))
+        .onFailure(ctx::fail);
+  }
+
+  public void get(RoutingContext ctx) {
+    Actor actor = Sessions.actor(ctx);
+    service
+        .get(actor, Inputs.pathId(ctx))
+        .onSuccess(o -> Json.ok(ctx, OrderView.toJson(o, service.unitView(actor), service.now())))
+        .onFailure(ctx::fail);
+  }
+
+  public void list(RoutingContext ctx) {
+    Actor actor = Sessions.actor(ctx);
+    String state = param(ctx, "state");
+    if (state != null) {
+      try {
+        OrderState.valueOf(state);
+      } catch (IllegalArgumentException e) {
+        throw WorkflowException.invalid("state", "unknown state " + state);
+      }
+    }
+    String overdue = param(ctx, "overdue");
+    if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+      throw WorkflowException.invalid("overdue", "overdue must be true or false");
+    }
+    String q = param(ctx, "q");
+    if (q != null && q.length() > 200) {
+      throw WorkflowException.invalid("q", "q is longer than 200 characters");
+    }
+    OrderQuery query =
+        new OrderQuery(
+            state,
+            param(ctx, "unit"),
+            overdue == null ? null : Boolean.valueOf(overdue),
+            q,
+            param(ctx, "phone"),
+            null,
+            null,
+            Inputs.intParam(ctx, "page", 0, 0, 100_000),
+            Inputs.intParam(ctx, "size", 20, 1, 200));
+    service
+        .list(actor, query)
+        .onSuccess(
+            page -> {
+              ZonedDateTime now = service.now();
+              JsonArray items = new JsonArray();
+              page.items()
+                  .forEach(o -> items.add(OrderView.toJson(o, service.unitView(actor), now)));
+              Json.ok(ctx, new JsonObject().put("items", items).put("total", page.total()));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  public void events(RoutingContext ctx) {
+    service
+        .events(Sessions.actor(ctx), Inputs.pathId(ctx))
+        .onSuccess(
+            events -> {
+              JsonArray out = new JsonArray();
+              events.forEach(e -> out.add(OrderView.event(e)));
+              Json.ok(ctx, out);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  public void act(RoutingContext ctx) {
+    long id = Inputs.pathId(ctx);
+    String name = ctx.pathParam("action");
+    Action action =
+        Action.fromPath(name)
+            .orElseThrow(
+                () -> WorkflowException.invalid("action", "unknown action '" + name + "'"));
+    JsonObject b = Inputs.body(ctx);
+    ActionRequest req =
+        new ActionRequest(
+            action,
+            Inputs.reqInt(b, "version"),
+            Inputs.optString(b, "text", 4000),
+            Inputs.optString(b, "articleCode", 64),
+            intoParam(b),
+            Inputs.optString(b, "unit", 64),
+            Inputs.optStrings(b, "coUnits", 10, 64),
+            Inputs.optString(b, "reason", 2000),
+            Inputs.optBool(b, "accept"),
+            Inputs.optTime(b, "until", reference.calendar()),
+            Inputs.optString(b, "result", 32),
+            Inputs.optString(b, "note", 2000));
+    Actor actor = Sessions.actor(ctx);
+    service
+        .act(actor, id, req)
+        .onSuccess(o -> Json.ok(ctx, OrderView.toJson(o, service.unitView(actor), service.now())))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code into} may be an order number (string) or an id (number). */
+  private static String intoParam(JsonObject b) {
+    Object v = b.getValue("into");
+    if (v instanceof Number n) {
+      return String.valueOf(n.longValue());
+    }
+    return Inputs.optString(b, "into", 64);
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

@@ -1,0 +1,31 @@
+package org.hotline.ticketing.workflow;
+
+/** The states of a work order (工单), exactly as DESIGN.md draws them. */
+public enum OrderState {
+  /** 受理: taken in, waiting for a direct answer, a merge or dispatch. */
+  RECEIVED,
+  /** 直接答复: answered on the spot; closed. */
+  ANSWERED,
+  /** 合并: folded into another open order; closed. */
+  MERGED,
+  /** 已派单: at a unit, waiting for it to sign. */
+  DISPATCHED,
+  /** 已签收: the unit is handling it. */
+  ACCEPTED,
+  /** 已反馈: the unit replied; the centre reviews. */
+  REPLIED,
+  /** 待回访: the centre calls the citizen back. */
+  CALLBACK,
+  /** 办结: rated, withdrawn or closed unrated. */
+  CLOSED;
+
+  /** True for states in which the order still needs work. */
+  public boolean isOpen() {
+    return this != ANSWERED && this != MERGED && this != CLOSED;
+  }
+
+  /** True while a unit holds the order. */
+  public boolean isAtUnit() {
+    return this == DISPATCHED || this == ACCEPTED;
+  }
+}

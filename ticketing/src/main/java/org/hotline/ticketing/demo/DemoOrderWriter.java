@@ -20,14 +20,24 @@ public final class DemoOrderWriter {
   }
 
   public Future<Void> write(List<DemoOrders.Generated> generated) {
+    List<WorkOrder> stored = new java.util.ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (DemoOrders.Generated g : generated) {
-      chain = chain.compose(v -> writeOne(g));
+      chain =
+          chain.compose(
+              v ->
+                  writeOne(g, g.mergedInto() == null ? null : stored.get(g.mergedInto()))
+                      .map(
+                          o -> {
+                            stored.add(o);
+                            return null;
+                          }));
     }
     return chain;
   }
 
-  private Future<Void> writeOne(DemoOrders.Generated g) {
+  /** Writes one order; a merged one points at the stored id and number of its target. */
+  private Future<WorkOrder> writeOne(DemoOrders.Generated g, WorkOrder target) {
     return pool.withTransaction(
         tx ->
             orders
@@ -51,6 +61,11 @@ public final class DemoOrderWriter {
                         WorkOrder after = s.transition().after().copy();
                         after.id = created.id;
                         after.number = created.number;
+                        JsonObject payload = new JsonObject(s.transition().payload());
+                        if (target != null && after.parentId != null) {
+                          after.parentId = target.id;
+                          payload.put("into", target.number);
+                        }
                         int expected = version;
                         version = after.version;
                         f =
@@ -67,9 +82,9 @@ public final class DemoOrderWriter {
                                                 s.transition().before().state.name(),
                                                 after.state.name(),
                                                 s.transition().note(),
-                                                new JsonObject(s.transition().payload()))));
+                                                payload)));
                       }
-                      return f;
+                      return f.map(created);
                     }));
   }
 }

@@ -29,7 +29,11 @@ public final class DemoOrders {
 
   /** A generated order: what was taken in, and the transitions it went through. */
   public record Generated(
-      NewOrder intake, ZonedDateTime createdAt, String createdBy, List<Step> steps) {}
+      NewOrder intake,
+      ZonedDateTime createdAt,
+      String createdBy,
+      List<Step> steps,
+      Integer mergedInto) {}
 
   /** One transition at its simulated time. */
   public record Step(Transition transition, String actor, ZonedDateTime at) {}
@@ -57,6 +61,7 @@ public final class DemoOrders {
   private final UnitTree units;
   private final Map<String, String> categories; // leaf code -> name
   private final Random random;
+  private final List<WorkOrder> finals = new ArrayList<>(); // final image of each generated order
 
   public DemoOrders(
       Workflow workflow,
@@ -80,6 +85,7 @@ public final class DemoOrders {
             .sorted((a, b) -> a.code().compareTo(b.code()))
             .toList();
     List<Generated> out = new ArrayList<>();
+    finals.clear();
     OrderState[] targets = OrderState.values();
     int[] weights = {8, 17, 3, 12, 17, 10, 10, 23}; // RECEIVED … CLOSED, percent
     for (int i = 0; i < count; i++) {
@@ -151,6 +157,13 @@ public final class DemoOrders {
       target = OrderState.ANSWERED;
     }
     Actor handler = unit == null ? null : new Actor("u-" + unit, EnumSet.of(Role.HANDLER), unit);
+    Integer mergedInto = null;
+    if (target == OrderState.MERGED) {
+      mergedInto = openOrderBefore(index);
+      if (mergedInto == null) {
+        target = OrderState.RECEIVED;
+      }
+    }
     switch (target) {
       case RECEIVED -> {}
       case ANSWERED ->
@@ -187,7 +200,18 @@ public final class DemoOrders {
         o = step(steps, o, AGENT, req(Action.CALLBACK, o).result(result), clock);
       }
     }
-    return new Generated(intake, created, "agent1", steps);
+    finals.add(o);
+    return new Generated(intake, created, "agent1", steps, mergedInto);
+  }
+
+  /** An earlier generated order that is still open: a merge target. */
+  private Integer openOrderBefore(int index) {
+    for (int i = index - 1; i >= 0; i--) {
+      if (finals.get(i).state.isOpen()) {
+        return i;
+      }
+    }
+    return null;
   }
 
   private WorkOrder step(List<Step> steps, WorkOrder o, Actor actor, Req r, Clock clock) {
@@ -242,6 +266,7 @@ public final class DemoOrders {
     private final Action action;
     private final int version;
     private String text;
+    private String into;
     private String unit;
     private String reason;
     private String result;

@@ -15,7 +15,10 @@ require_tools() {
 
 # Builds every module once (tests skipped) so that the launchers below have their classpath.
 build_platform() {
-  log "building (mvn package, tests skipped)..."
+  if [ "${HOTLINE_SKIP_BUILD:-}" = "1" ] && [ -d "$ROOT/ticketing/target/lib" ]; then
+    return 0
+  fi
+  log "building (mvn install, tests skipped)..."
   (cd "$ROOT" && "${MVN[@]}" -DskipTests install) || die "build failed"
 }
 
@@ -27,7 +30,6 @@ pg_defaults() {
   export PGHOST="${PGHOST:-127.0.0.1}"
   export PGPORT="${PGPORT:-5432}"
   export PGUSER="${PGUSER:-postgres}"
-  export PGDATABASE="${PGDATABASE:-postgres}"
 }
 
 pg_reachable() {
@@ -62,7 +64,7 @@ start_embedded_postgres() {
   EMBEDDED_PG_PID=$!
   for _ in $(seq 1 120); do
     if grep -q '^READY port=' "$out"; then
-      export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
+      export PGHOST=127.0.0.1 PGUSER=postgres
       PGPORT="$(sed -n 's/^READY port=\([0-9]*\).*/\1/p' "$out" | head -1)"
       export PGPORT
       log "embedded PostgreSQL ready on 127.0.0.1:$PGPORT (data in $HOTLINE_DATA_DIR/$folder)"

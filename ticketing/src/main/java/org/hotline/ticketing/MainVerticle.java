@@ -1,13 +1,12 @@
 package org.hotline.ticketing;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.ticketing.auth.AdminAccount;
 import org.hotline.ticketing.auth.AuthService;
@@ -27,7 +26,6 @@ import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.routing.RoutingRepository;
 import org.hotline.ticketing.unit.UnitRepository;
-import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
@@ -46,8 +44,8 @@ public final class MainVerticle extends AbstractVerticle {
 
   private final HotlineConfig config;
   private final Clock clock;
+  private final AtomicInteger actualPort = new AtomicInteger();
   private Pool pool;
-  private HttpServer server;
   private volatile boolean ready;
 
   public MainVerticle(HotlineConfig config, Clock clock) {
@@ -57,7 +55,14 @@ public final class MainVerticle extends AbstractVerticle {
 
   /** The port the web server listens on (useful when configured as 0). */
   public int httpPort() {
-    return server.actualPort();
+    return actualPort.get();
+  }
+
+  private static int httpInstances() {
+    String configured = System.getenv("HOTLINE_HTTP_INSTANCES");
+    return configured != null
+        ? Integer.parseInt(configured)
+        : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   @Override
@@ -94,38 +99,32 @@ public final class MainVerticle extends AbstractVerticle {
             v -> {
               WorkOrderService service = new WorkOrderService(pool, orders, reference.get(), clock);
               AuthService auth = new AuthService(vertx, new UserRepository(pool), hasher);
-              var router =
-                  ApiRouter.create(
-                      vertx,
-                      config.https(),
-                      () -> ready,
+              HttpVerticle.Handlers handlers =
+                  new HttpVerticle.Handlers(
                       new Sessions(auth),
                       new AuthHandlers(auth),
                       new TicketHandlers(service, reference.get()),
                       new ReferenceHandlers(reference.get(), categories, routing::get));
-              HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
-              if (config.https()) {
-                options
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new PemKeyCertOptions()
-                            .setCertPath(config.tlsCertPath())
-                            .setKeyPath(config.tlsKeyPath()));
-              }
+              // One HTTP verticle per event loop: they share the port, the pool and the services.
+              // The first instance settles the port (it may be 0: any free one), the rest join it.
               return vertx
-                  .createHttpServer(options)
-                  .requestHandler(router)
-                  .listen(config.httpPort(), config.httpHost());
+                  .deployVerticle(new HttpVerticle(config, handlers, () -> ready, actualPort))
+                  .compose(
+                      first ->
+                          httpInstances() == 1
+                              ? Future.succeededFuture(first)
+                              : vertx.deployVerticle(
+                                  () -> new HttpVerticle(config, handlers, () -> ready, actualPort),
+                                  new DeploymentOptions().setInstances(httpInstances() - 1)));
             })
         .onSuccess(
-            s -> {
-              server = s;
+            id -> {
               ready = true;
               LOG.info(
-                  "HTTP {} listening on {}:{}",
-                  config.https() ? "(TLS)" : "",
+                  "HTTP{} listening on {}:{}",
+                  config.https() ? "S" : "",
                   config.httpHost(),
-                  s.actualPort());
+                  actualPort.get());
               started.complete();
             })
         .onFailure(started::fail);
@@ -190,9 +189,7 @@ public final class MainVerticle extends AbstractVerticle {
   @Override
   public void stop(Promise<Void> stopped) {
     ready = false;
-    Future<Void> closeServer = server == null ? Future.succeededFuture() : server.close();
-    closeServer
-        .compose(v -> pool == null ? Future.succeededFuture() : pool.close())
+    (pool == null ? Future.<Void>succeededFuture() : pool.close())
         .onComplete(r -> stopped.complete());
   }
 }

@@ -1,0 +1,69 @@
+package org.hotline.ticketing;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.hotline.ticketing.config.HotlineConfig;
+import org.hotline.ticketing.web.ApiRouter;
+import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.ReferenceHandlers;
+import org.hotline.ticketing.web.Sessions;
+import org.hotline.ticketing.web.TicketHandlers;
+
+/** One web server instance on its own event loop; several share the port. */
+public final class HttpVerticle extends AbstractVerticle {
+
+  /** The request handlers, shared by all instances (they hold no per-request state). */
+  public record Handlers(
+      Sessions sessions, AuthHandlers auth, TicketHandlers tickets, ReferenceHandlers reference) {}
+
+  private final HotlineConfig config;
+  private final Handlers handlers;
+  private final BooleanSupplier ready;
+  private final AtomicInteger actualPort;
+
+  public HttpVerticle(
+      HotlineConfig config, Handlers handlers, BooleanSupplier ready, AtomicInteger actualPort) {
+    this.config = config;
+    this.handlers = handlers;
+    this.ready = ready;
+    this.actualPort = actualPort;
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    var router =
+        ApiRouter.create(
+            vertx,
+            config.https(),
+            ready,
+            handlers.sessions(),
+            handlers.auth(),
+            handlers.tickets(),
+            handlers.reference());
+    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+    if (config.https()) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(config.tlsCertPath())
+                  .setKeyPath(config.tlsKeyPath()));
+    }
+    // Port 0 means any free port: Vert.x shares one random port among servers given -1.
+    int port = config.httpPort() == 0 ? -1 : config.httpPort();
+    vertx
+        .createHttpServer(options)
+        .requestHandler(router)
+        .listen(port, config.httpHost())
+        .onSuccess(
+            s -> {
+              actualPort.compareAndSet(0, s.actualPort());
+              started.complete();
+            })
+        .onFailure(started::fail);
+  }
+}

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.TicketHandlers;
@@ -18,7 +19,11 @@ public final class HttpVerticle extends AbstractVerticle {
 
   /** The request handlers, shared by all instances (they hold no per-request state). */
   public record Handlers(
-      Sessions sessions, AuthHandlers auth, TicketHandlers tickets, ReferenceHandlers reference) {}
+      Sessions sessions,
+      AuthHandlers auth,
+      TicketHandlers tickets,
+      ReferenceHandlers reference,
+      KbHandlers kb) {}
 
   private final HotlineConfig config;
   private final Handlers handlers;
@@ -43,7 +48,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.sessions(),
             handlers.auth(),
             handlers.tickets(),
-            handlers.reference());
+            handlers.reference(),
+            handlers.kb());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {
       options

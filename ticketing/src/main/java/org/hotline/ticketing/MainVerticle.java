@@ -19,6 +19,7 @@ import org.hotline.ticketing.db.Db;
 import org.hotline.ticketing.demo.DemoOrderWriter;
 import org.hotline.ticketing.demo.DemoOrders;
 import org.hotline.ticketing.demo.DemoSeeder;
+import org.hotline.ticketing.kb.KnowledgeService;
 import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
 import org.hotline.ticketing.reference.ReferenceData;
@@ -27,6 +28,7 @@ import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.routing.RoutingRepository;
 import org.hotline.ticketing.unit.UnitRepository;
 import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.TicketHandlers;
@@ -46,6 +48,7 @@ public final class MainVerticle extends AbstractVerticle {
   private final Clock clock;
   private final AtomicInteger actualPort = new AtomicInteger();
   private Pool pool;
+  private final AtomicReference<KnowledgeService> knowledge = new AtomicReference<>();
   private volatile boolean ready;
 
   public MainVerticle(HotlineConfig config, Clock clock) {
@@ -94,7 +97,24 @@ public final class MainVerticle extends AbstractVerticle {
                         v ->
                             firstDemoStart
                                 ? seedDemoOrders(reference.get(), routing.get(), categories, orders)
-                                : Future.succeededFuture()))
+                                : Future.succeededFuture())
+                    .compose(
+                        v ->
+                            KnowledgeService.start(
+                                vertx, pool, config.dataDir().resolve("kb-index")))
+                    .compose(
+                        service -> {
+                          knowledge.set(service);
+                          return firstDemoStart
+                              ? service
+                                  .importSeed()
+                                  .map(
+                                      r -> {
+                                        LOG.info("loaded {} knowledge-base articles", r.imported());
+                                        return (Void) null;
+                                      })
+                              : Future.<Void>succeededFuture();
+                        }))
         .compose(
             v -> {
               WorkOrderService service = new WorkOrderService(pool, orders, reference.get(), clock);
@@ -104,7 +124,8 @@ public final class MainVerticle extends AbstractVerticle {
                       new Sessions(auth),
                       new AuthHandlers(auth),
                       new TicketHandlers(service, reference.get()),
-                      new ReferenceHandlers(reference.get(), categories, routing::get));
+                      new ReferenceHandlers(reference.get(), categories, routing::get),
+                      new KbHandlers(knowledge.get()));
               // One HTTP verticle per event loop: they share the port, the pool and the services.
               // The first instance settles the port (it may be 0: any free one), the rest join it.
               return vertx
@@ -189,7 +210,8 @@ public final class MainVerticle extends AbstractVerticle {
   @Override
   public void stop(Promise<Void> stopped) {
     ready = false;
-    (pool == null ? Future.<Void>succeededFuture() : pool.close())
+    (knowledge.get() == null ? Future.<Void>succeededFuture() : knowledge.get().close())
+        .transform(r -> pool == null ? Future.<Void>succeededFuture() : pool.close())
         .onComplete(r -> stopped.complete());
   }
 }

@@ -28,7 +28,8 @@ public final class ApiRouter {
       Sessions sessions,
       AuthHandlers auth,
       TicketHandlers tickets,
-      ReferenceHandlers reference) {
+      ReferenceHandlers reference,
+      KbHandlers kb) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, ready));
@@ -42,7 +43,9 @@ public final class ApiRouter {
                 .setCookieSameSite(CookieSameSite.STRICT)
                 .setCookieSecureFlag(https));
     router.route("/api/*").handler(ApiRouter::rejectOversize);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    BodyHandler importBody = BodyHandler.create(false).setBodyLimit(KbHandlers.MAX_IMPORT_BYTES);
+    BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+    router.route("/api/*").handler(ctx -> (isImport(ctx) ? importBody : jsonBody).handle(ctx));
     router.get("/api/openapi.json").handler(ApiRouter::openApi);
 
     router.post("/api/login").handler(auth::login);
@@ -60,6 +63,15 @@ public final class ApiRouter {
     router.get("/api/units").handler(reference::units);
     router.get("/api/categories").handler(reference::categories);
     router.get("/api/routing/suggest").handler(reference::suggest);
+
+    router.get("/api/kb/search").handler(kb::search);
+    router.get("/api/kb/suggest").handler(kb::suggest);
+    router.post("/api/kb/import").handler(kb::importLines);
+    router.get("/api/kb/export").handler(kb::export);
+    router.get("/api/kb/articles/:code").handler(kb::get);
+    router.put("/api/kb/articles/:code").handler(kb::put);
+    router.get("/api/kb/synonyms").handler(kb::synonyms);
+    router.put("/api/kb/synonyms").handler(kb::saveSynonyms);
 
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.route().failureHandler(ApiErrors::handle);
@@ -79,8 +91,14 @@ public final class ApiRouter {
     String length = ctx.request().getHeader("Content-Length");
     if (ctx.request().method() != HttpMethod.GET && length != null) {
       try {
-        if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-          ApiErrors.send(ctx, 400, "invalid", "the request body is larger than 1 MB", "body");
+        long limit = isImport(ctx) ? KbHandlers.MAX_IMPORT_BYTES : MAX_BODY_BYTES;
+        if (Long.parseLong(length.trim()) > limit) {
+          ApiErrors.send(
+              ctx,
+              400,
+              "invalid",
+              "the request body is larger than " + (limit >> 20) + " MB",
+              "body");
           return;
         }
       } catch (NumberFormatException e) {
@@ -89,6 +107,10 @@ public final class ApiRouter {
       }
     }
     ctx.next();
+  }
+
+  private static boolean isImport(RoutingContext ctx) {
+    return "/api/kb/import".equals(ctx.request().path());
   }
 
   private static void securityHeaders(RoutingContext ctx) {

@@ -58,6 +58,13 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response post(String path, JsonObject json) {
     return post(path, json.encode());
   }

@@ -1,0 +1,264 @@
+package org.hotline.ticketing.kb;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hotline.kb.Article;
+import org.hotline.kb.KnowledgeIndex;
+import org.hotline.kb.SearchQuery;
+import org.hotline.kb.SearchResult;
+import org.hotline.kb.SynonymTable;
+import org.hotline.ticketing.calendar.WorkingCalendar;
+import org.hotline.ticketing.reference.ReferenceSeeder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge base as the core sees it: articles stored in PostgreSQL, and this node's Lucene
+ * index that follows them. Every change writes an outbox row in its transaction; {@link #catchUp}
+ * applies the rows after the index's marker (the last outbox id it has seen), so a crash between
+ * commit and indexing is repaired at the next catch-up. All Lucene work runs on worker threads.
+ */
+public final class KnowledgeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeService.class);
+  private static final String SYNONYMS_SETTING = "kb_synonyms";
+  private static final long CATCH_UP_MILLIS = 2000;
+
+  /** What an import did. */
+  public record ImportResult(int lines, int imported, List<ArticleLines.LineError> errors) {}
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ArticleRepository articles;
+  private final KnowledgeIndex index;
+  private final Object chainLock = new Object();
+  private Future<Void> tail = Future.succeededFuture();
+
+  private KnowledgeService(
+      Vertx vertx, Pool pool, ArticleRepository articles, KnowledgeIndex index) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.articles = articles;
+    this.index = index;
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, rebuilding it when missing, and keeps it current.
+   */
+  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, Path dir) {
+    ArticleRepository repo = new ArticleRepository();
+    return synonymsText(pool)
+        .compose(
+            text ->
+                vertx.executeBlocking(
+                    () -> {
+                      Files.createDirectories(dir);
+                      return KnowledgeIndex.open(dir, SynonymTable.parse(text));
+                    }))
+        .compose(
+            index -> {
+              KnowledgeService s = new KnowledgeService(vertx, pool, repo, index);
+              Future<Void> ready = index.marker().isEmpty() ? s.rebuild() : s.catchUp();
+              return ready.map(
+                  v -> {
+                    vertx.setPeriodic(
+                        CATCH_UP_MILLIS,
+                        id ->
+                            s.catchUp()
+                                .onFailure(e -> LOG.warn("knowledge index catch-up failed", e)));
+                    return s;
+                  });
+            });
+  }
+
+  /** Rebuilds the whole index from PostgreSQL. */
+  public Future<Void> rebuild() {
+    return serialized(
+        () ->
+            articles
+                .lastOutboxId(pool)
+                .compose(
+                    last ->
+                        articles
+                            .all(pool)
+                            .compose(
+                                all ->
+                                    vertx.executeBlocking(
+                                        () -> {
+                                          index.replaceAll(all);
+                                          index.setMarker(Long.toString(last));
+                                          LOG.info(
+                                              "knowledge index rebuilt from PostgreSQL: {} articles",
+                                              all.size());
+                                          return null;
+                                        }))));
+  }
+
+  /** Applies every article change committed since the index's marker. */
+  public Future<Void> catchUp() {
+    return serialized(this::applyChanges);
+  }
+
+  private Future<Void> applyChanges() {
+    long after = index.marker().map(Long::parseLong).orElse(0L);
+    return articles
+        .changesAfter(pool, after, 1000)
+        .compose(
+            changes -> {
+              if (changes.codes().isEmpty()) {
+                return Future.<Void>succeededFuture();
+              }
+              List<String> codes = List.copyOf(new HashSet<>(changes.codes()));
+              return articles
+                  .byCodes(pool, codes)
+                  .compose(
+                      found ->
+                          vertx.executeBlocking(
+                              () -> {
+                                Set<String> present = new HashSet<>();
+                                for (Article a : found) {
+                                  index.upsert(a);
+                                  present.add(a.code());
+                                }
+                                for (String code : codes) {
+                                  if (!present.contains(code)) {
+                                    index.delete(code);
+                                  }
+                                }
+                                index.setMarker(
+                                    Long.toString(
+                                        changes.lastId())); // commits and makes the changes visible
+                                index.refresh();
+                                return null;
+                              }))
+                  .compose(v -> changes.more() ? applyChanges() : Future.<Void>succeededFuture());
+            });
+  }
+
+  /** Runs index maintenance one at a time, whichever event loop asks. */
+  private Future<Void> serialized(java.util.function.Supplier<Future<Void>> work) {
+    synchronized (chainLock) {
+      Future<Void> next = tail.transform(ignored -> work.get());
+      tail = next.recover(e -> Future.succeededFuture());
+      return next;
+    }
+  }
+
+  public Future<SearchResult> search(String q, int limit, String category) {
+    LocalDate today = LocalDate.now(WorkingCalendar.SHANGHAI);
+    return vertx.executeBlocking(
+        () -> index.search(new SearchQuery(q, limit, category, today)), false);
+  }
+
+  public Future<List<String>> suggest(String prefix, int limit) {
+    return vertx.executeBlocking(() -> index.suggest(prefix, limit), false);
+  }
+
+  /** Upserts the good lines in one transaction, then indexes them before answering. */
+  public Future<ImportResult> importLines(String text, String by) {
+    ArticleLines.Parsed parsed = ArticleLines.parse(text);
+    if (parsed.articles().isEmpty()) {
+      return Future.succeededFuture(new ImportResult(parsed.lines(), 0, parsed.errors()));
+    }
+    return pool.withTransaction(
+            tx -> {
+              Future<Void> f = Future.succeededFuture();
+              for (Article a : parsed.articles()) {
+                f = f.compose(v -> articles.upsert(tx, a, by).mapEmpty());
+              }
+              return f;
+            })
+        .compose(v -> catchUp())
+        .map(v -> new ImportResult(parsed.lines(), parsed.articles().size(), parsed.errors()));
+  }
+
+  public Future<Void> save(Article a, String by) {
+    return pool.withTransaction(tx -> articles.upsert(tx, a, by)).compose(v -> catchUp());
+  }
+
+  public Future<Article> get(String code) {
+    return articles.byCodes(pool, List.of(code)).map(l -> l.isEmpty() ? null : l.get(0));
+  }
+
+  /** All articles as JSON Lines, the import format. */
+  public Future<String> export() {
+    return articles
+        .all(pool)
+        .map(
+            all -> {
+              StringBuilder sb = new StringBuilder();
+              for (Article a : all) {
+                sb.append(ArticleRepository.toJson(a).encode()).append('\n');
+              }
+              return sb.toString();
+            });
+  }
+
+  public Future<String> synonyms() {
+    return synonymsText(pool);
+  }
+
+  /** Stores an edited synonym list and applies it to searches at once (synonyms expand queries). */
+  public Future<Integer> saveSynonyms(String text) {
+    SynonymTable table = SynonymTable.parse(text);
+    return pool.preparedQuery(
+            "INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
+        .execute(Tuple.of(SYNONYMS_SETTING, new JsonObject().put("text", text)))
+        .map(
+            v -> {
+              index.setSynonyms(table);
+              return table.size();
+            });
+  }
+
+  /** Loads the seed articles (demo data) through the normal import path. */
+  public Future<ImportResult> importSeed() {
+    return importLines(ReferenceSeeder.resource("/org/hotline/kb/seed/articles.jsonl"), "system");
+  }
+
+  public Future<Void> close() {
+    return vertx.executeBlocking(
+        () -> {
+          index.close();
+          return null;
+        });
+  }
+
+  private static Future<String> synonymsText(Pool pool) {
+    return pool.preparedQuery("SELECT value FROM setting WHERE key = $1")
+        .execute(Tuple.of(SYNONYMS_SETTING))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? ReferenceSeeder.resource("/org/hotline/kb/synonyms.txt")
+                    : ((JsonObject) rows.iterator().next().getValue("value")).getString("text"));
+  }
+
+  static JsonArray hits(SearchResult r) {
+    JsonArray out = new JsonArray();
+    r.hits()
+        .forEach(
+            h ->
+                out.add(
+                    new JsonObject()
+                        .put("code", h.code())
+                        .put("title", h.title())
+                        .put("snippet", h.snippet())
+                        .put("score", h.score())));
+    return out;
+  }
+
+  public static JsonObject toJson(SearchResult r) {
+    return new JsonObject().put("confident", r.confident()).put("hits", hits(r));
+  }
+}

@@ -9,9 +9,11 @@ import java.util.function.BooleanSupplier;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
+import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
 
 /** One web server instance on its own event loop; several share the port. */
@@ -23,7 +25,9 @@ public final class HttpVerticle extends AbstractVerticle {
       AuthHandlers auth,
       TicketHandlers tickets,
       ReferenceHandlers reference,
-      KbHandlers kb) {}
+      KbHandlers kb,
+      CallHandlers calls,
+      SmsHandlers sms) {}
 
   private final HotlineConfig config;
   private final Handlers handlers;
@@ -49,7 +53,9 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.auth(),
             handlers.tickets(),
             handlers.reference(),
-            handlers.kb());
+            handlers.kb(),
+            handlers.calls(),
+            handlers.sms());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {
       options

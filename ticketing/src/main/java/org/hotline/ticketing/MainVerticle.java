@@ -8,6 +8,10 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.sms.SmsEnvironment;
+import org.hotline.sms.SmsGatewayVerticle;
+import org.hotline.sms.outbox.SmsOutbox;
+import org.hotline.sms.templates.SmsTemplates;
 import org.hotline.ticketing.auth.AdminAccount;
 import org.hotline.ticketing.auth.AuthService;
 import org.hotline.ticketing.auth.PasswordHasher;
@@ -26,11 +30,17 @@ import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.routing.RoutingRepository;
+import org.hotline.ticketing.sms.OrderNotices;
+import org.hotline.ticketing.sms.SmsBridge;
+import org.hotline.ticketing.telephony.CallRepository;
+import org.hotline.ticketing.telephony.TelephonyBridge;
 import org.hotline.ticketing.unit.UnitRepository;
 import org.hotline.ticketing.web.AuthHandlers;
+import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
+import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +71,15 @@ public final class MainVerticle extends AbstractVerticle {
     return actualPort.get();
   }
 
+  /** SMS settings from the environment; the built-in simulator gets credentials of its own. */
+  private static io.vertx.core.json.JsonObject smsConfig() {
+    io.vertx.core.json.JsonObject c = SmsEnvironment.toConfig(System.getenv());
+    if (c.getString("host", "").isBlank() && c.getString("password", "").isEmpty()) {
+      c.put("password", "sim-pass"); // SMPP passwords are at most 8 characters
+    }
+    return c;
+  }
+
   private static int httpInstances() {
     String configured = System.getenv("HOTLINE_HTTP_INSTANCES");
     return configured != null
@@ -78,6 +97,7 @@ public final class MainVerticle extends AbstractVerticle {
     UnitRepository units = new UnitRepository(pool);
     RoutingRepository routingRules = new RoutingRepository(pool);
     DemoSeeder demo = new DemoSeeder(vertx, pool, hasher);
+    CallRepository calls = new CallRepository(pool);
     AtomicReference<ReferenceData> reference = new AtomicReference<>();
     AtomicReference<RoutingAdvisor> routing = new AtomicReference<>();
 
@@ -117,7 +137,14 @@ public final class MainVerticle extends AbstractVerticle {
                         }))
         .compose(
             v -> {
-              WorkOrderService service = new WorkOrderService(pool, orders, reference.get(), clock);
+              SmsTemplates templates = new SmsTemplates();
+              WorkOrderService service =
+                  new WorkOrderService(
+                      pool,
+                      orders,
+                      reference.get(),
+                      clock,
+                      new OrderNotices(new SmsOutbox(), templates));
               AuthService auth = new AuthService(vertx, new UserRepository(pool), hasher);
               HttpVerticle.Handlers handlers =
                   new HttpVerticle.Handlers(
@@ -125,7 +152,17 @@ public final class MainVerticle extends AbstractVerticle {
                       new AuthHandlers(auth),
                       new TicketHandlers(service, reference.get()),
                       new ReferenceHandlers(reference.get(), categories, routing::get),
-                      new KbHandlers(knowledge.get()));
+                      new KbHandlers(knowledge.get()),
+                      new CallHandlers(vertx, calls),
+                      new SmsHandlers(pool));
+              new SmsBridge(vertx, pool, service, templates).register();
+              // The SMS gateway binds in the background (and to its simulator without an SMSC).
+              vertx
+                  .deployVerticle(
+                      new SmsGatewayVerticle(pool, templates),
+                      new DeploymentOptions().setConfig(smsConfig()))
+                  .onFailure(e -> LOG.error("SMS gateway did not start", e));
+              new TelephonyBridge(vertx, calls, service, reference.get()).register();
               // One HTTP verticle per event loop: they share the port, the pool and the services.
               // The first instance settles the port (it may be 0: any free one), the rest join it.
               return vertx

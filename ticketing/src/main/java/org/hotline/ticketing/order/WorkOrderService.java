@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.reference.ReferenceData;
+import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.workflow.Action;
 import org.hotline.ticketing.workflow.ActionRequest;
 import org.hotline.ticketing.workflow.Actor;
@@ -33,13 +34,19 @@ public final class WorkOrderService {
   private final WorkOrderRepository orders;
   private final ReferenceData reference;
   private final Clock clock;
+  private final OrderNotices notices;
 
   public WorkOrderService(
-      Pool pool, WorkOrderRepository orders, ReferenceData reference, Clock clock) {
+      Pool pool,
+      WorkOrderRepository orders,
+      ReferenceData reference,
+      Clock clock,
+      OrderNotices notices) {
     this.pool = pool;
     this.orders = orders;
     this.reference = reference;
     this.clock = clock;
+    this.notices = notices;
   }
 
   public ZonedDateTime now() {
@@ -47,6 +54,17 @@ public final class WorkOrderService {
   }
 
   public Future<WorkOrder> create(Actor actor, NewOrder request) {
+    return create(actor, request, (tx, created) -> Future.succeededFuture());
+  }
+
+  /**
+   * Takes in an order and lets the caller add rows that must commit with it (a callback task for a
+   * voicemail order, a receipt SMS, ...).
+   */
+  public Future<WorkOrder> create(
+      Actor actor,
+      NewOrder request,
+      java.util.function.BiFunction<SqlConnection, WorkOrder, Future<Void>> alsoInTransaction) {
     if (!actor.isAdmin()
         && actor.roles().stream().noneMatch(Action.CREATE.who().roles()::contains)) {
       return Future.failedFuture(
@@ -76,6 +94,8 @@ public final class WorkOrderService {
                                     null,
                                     new JsonObject().put("channel", created.channel)))
                             .compose(v -> outbox(tx, "created", created))
+                            .compose(v -> notices.created(tx, created))
+                            .compose(v -> alsoInTransaction.apply(tx, created))
                             .map(created)));
   }
 
@@ -220,7 +240,8 @@ public final class WorkOrderService {
                       t.note(),
                       new JsonObject(t.payload())));
             })
-        .compose(v -> outbox(tx, t.action().pathName(), after));
+        .compose(v -> outbox(tx, t.action().pathName(), after))
+        .compose(v -> notices.changed(tx, t.action().pathName(), before, after));
   }
 
   private Future<Void> outbox(SqlConnection tx, String what, WorkOrder o) {

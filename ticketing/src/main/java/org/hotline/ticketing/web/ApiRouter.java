@@ -29,7 +29,9 @@ public final class ApiRouter {
       AuthHandlers auth,
       TicketHandlers tickets,
       ReferenceHandlers reference,
-      KbHandlers kb) {
+      KbHandlers kb,
+      CallHandlers calls,
+      SmsHandlers sms) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, ready));
@@ -63,6 +65,16 @@ public final class ApiRouter {
     router.get("/api/units").handler(reference::units);
     router.get("/api/categories").handler(reference::categories);
     router.get("/api/routing/suggest").handler(reference::suggest);
+
+    router.get("/api/calls").handler(calls::calls);
+    router.post("/api/calls/originate").handler(calls::originate);
+    router.get("/api/callbacks").handler(calls::callbacks);
+    router.get("/api/wallboard").handler(calls::wallboard);
+    router.get("/api/agents").handler(calls::agents);
+    router.post("/api/agents/:agent/:op").handler(calls::agentAction);
+
+    router.get("/api/sms").handler(sms::list);
+    router.post("/api/sms").handler(sms::send);
 
     router.get("/api/kb/search").handler(kb::search);
     router.get("/api/kb/suggest").handler(kb::suggest);

@@ -23,10 +23,12 @@ public final class TestPlatform {
 
   public final HotlineConfig config;
   public final String baseUrl;
+  public final Vertx vertx;
 
-  private TestPlatform(HotlineConfig config, String baseUrl) {
+  private TestPlatform(HotlineConfig config, String baseUrl, Vertx vertx) {
     this.config = config;
     this.baseUrl = baseUrl;
+    this.vertx = vertx;
   }
 
   public static synchronized TestPlatform get() {
@@ -55,7 +57,7 @@ public final class TestPlatform {
     Vertx vertx = Vertx.vertx();
     MainVerticle main = new MainVerticle(db.config(), Clock.systemUTC());
     vertx.deployVerticle(main).toCompletionStage().toCompletableFuture().get();
-    return new TestPlatform(db.config(), "http://127.0.0.1:" + main.httpPort());
+    return new TestPlatform(db.config(), "http://127.0.0.1:" + main.httpPort(), vertx);
   }
 
   private static void recreateDatabase(HotlineConfig c) throws Exception {

@@ -1,0 +1,210 @@
+package org.hotline.ticketing.telephony;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.ticketing.db.Db;
+import org.hotline.ticketing.order.OrderView;
+
+/** SQL for call records, surveys, callback tasks and blocked numbers. */
+public final class CallRepository {
+
+  private final Pool pool;
+
+  public CallRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Stores a call record; a record seen again (after an AMI resync) replaces the older one. */
+  public Future<Void> saveCall(JsonObject r) {
+    Tuple t =
+        Tuple.tuple()
+            .addString(r.getString("id"))
+            .addString(r.getString("linkedId"))
+            .addString(r.getString("direction", "inbound"))
+            .addString(r.getString("caller"))
+            .addString(r.getString("calledNumber"))
+            .addString(r.getString("queue"))
+            .addOffsetDateTime(time(r.getString("enteredAt")))
+            .addOffsetDateTime(time(r.getString("answeredAt")))
+            .addOffsetDateTime(time(r.getString("endedAt")))
+            .addInteger(r.getInteger("waitSeconds"))
+            .addInteger(r.getInteger("talkSeconds"))
+            .addString(r.getString("agent"))
+            .addString(r.getString("outcome"))
+            .addString(r.getString("recording"))
+            .addString(r.getString("transferTarget"))
+            .addBoolean(r.getBoolean("partial", false));
+    return pool.preparedQuery(
+            "INSERT INTO call_record (id, linked_id, direction, caller, called_number, queue, entered_at,"
+                + " answered_at, ended_at, wait_seconds, talk_seconds, agent, outcome, recording,"
+                + " transfer_target, partial) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)"
+                + " ON CONFLICT (id) DO UPDATE SET linked_id = EXCLUDED.linked_id, caller = EXCLUDED.caller,"
+                + " queue = EXCLUDED.queue, entered_at = EXCLUDED.entered_at, answered_at = EXCLUDED.answered_at,"
+                + " ended_at = EXCLUDED.ended_at, wait_seconds = EXCLUDED.wait_seconds,"
+                + " talk_seconds = EXCLUDED.talk_seconds, agent = EXCLUDED.agent, outcome = EXCLUDED.outcome,"
+                + " recording = EXCLUDED.recording, transfer_target = EXCLUDED.transfer_target,"
+                + " partial = EXCLUDED.partial")
+        .execute(t)
+        .mapEmpty();
+  }
+
+  /** One callback task per number and day for missed calls: a duplicate is "already done". */
+  public Future<Boolean> missedCallTask(String number, String callId, LocalDate day, String note) {
+    return pool.preparedQuery(
+            "INSERT INTO callback_task (kind, number, day, call_id, note) VALUES ('missed', $1, $2, $3, $4)"
+                + " ON CONFLICT (number, day) WHERE kind = 'missed' DO NOTHING")
+        .execute(Tuple.of(number, day, callId, note))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  public Future<Void> saveSurvey(String callId, String number, int score, String kind, String ref) {
+    return pool.preparedQuery(
+            "INSERT INTO survey_result (call_id, number, score, kind, ref) VALUES ($1, $2, $3, $4, $5)"
+                + " ON CONFLICT (call_id, kind) DO UPDATE SET score = EXCLUDED.score, at = now()")
+        .execute(Tuple.of(callId, number, (short) score, kind, ref))
+        .mapEmpty();
+  }
+
+  public Future<Boolean> isBlocked(String number) {
+    return pool.preparedQuery("SELECT 1 FROM blocked_number WHERE number = $1")
+        .execute(Tuple.of(number))
+        .map(rows -> rows.size() > 0);
+  }
+
+  /** Open orders of a caller and whether the caller is known at all (orders or calls). */
+  public Future<int[]> callerHistory(String number) {
+    return pool.preparedQuery(
+            "SELECT (SELECT count(*) FROM work_order WHERE citizen_phone = $1"
+                + "   AND state NOT IN ('ANSWERED','MERGED','CLOSED')) AS open,"
+                + " (SELECT count(*) FROM work_order WHERE citizen_phone = $1) AS orders,"
+                + " (SELECT count(*) FROM call_record WHERE caller = $1 AND entered_at > now() - interval '1 day') AS recent")
+        .execute(Tuple.of(number))
+        .map(
+            rows -> {
+              Row r = rows.iterator().next();
+              return new int[] {
+                r.getLong("open").intValue(),
+                r.getLong("orders").intValue(),
+                r.getLong("recent").intValue()
+              };
+            });
+  }
+
+  public Future<JsonObject> calls(String since, String number, String outcome, int page, int size) {
+    List<Object> p = new ArrayList<>();
+    StringBuilder w = new StringBuilder(" WHERE TRUE");
+    if (since != null) {
+      p.add(OffsetDateTime.parse(since));
+      w.append(" AND c.entered_at >= $").append(p.size());
+    }
+    if (number != null) {
+      p.add(number);
+      w.append(" AND c.caller = $").append(p.size());
+    }
+    if (outcome != null) {
+      p.add(outcome);
+      w.append(" AND c.outcome = $").append(p.size());
+    }
+    String sql =
+        "SELECT c.*, count(*) OVER () AS total,"
+            + " (SELECT coalesce(array_agg(o.id), '{}') FROM work_order o WHERE c.id = ANY(o.call_ids)) AS ticket_ids,"
+            + " (SELECT s.score FROM survey_result s WHERE s.call_id = c.id AND s.kind = 'call') AS survey"
+            + " FROM call_record c"
+            + w
+            + " ORDER BY c.entered_at DESC NULLS LAST LIMIT "
+            + size
+            + " OFFSET "
+            + (long) page * size;
+    return pool.preparedQuery(sql)
+        .execute(Tuple.from(p))
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              long total = 0;
+              for (Row r : rows) {
+                total = r.getLong("total");
+                JsonArray tickets = new JsonArray();
+                for (Long id : r.getArrayOfLongs("ticket_ids")) {
+                  tickets.add(id);
+                }
+                Short survey = r.getShort("survey");
+                items.add(
+                    new JsonObject()
+                        .put("id", r.getString("id"))
+                        .put("caller", r.getString("caller"))
+                        .put("calledNumber", r.getString("called_number"))
+                        .put("queue", r.getString("queue"))
+                        .put("enteredAt", OrderView.time(Db.zoned(r, "entered_at")))
+                        .put("answeredAt", OrderView.time(Db.zoned(r, "answered_at")))
+                        .put("endedAt", OrderView.time(Db.zoned(r, "ended_at")))
+                        .put("waitSeconds", r.getInteger("wait_seconds"))
+                        .put("talkSeconds", r.getInteger("talk_seconds"))
+                        .put("agent", r.getString("agent"))
+                        .put("outcome", r.getString("outcome"))
+                        .put("recording", r.getString("recording"))
+                        .put("transferTarget", r.getString("transfer_target"))
+                        .put("ticketIds", tickets)
+                        .put("survey", survey == null ? null : survey.intValue()));
+              }
+              return new JsonObject().put("items", items).put("total", total);
+            });
+  }
+
+  public Future<JsonObject> openCallbacks(int page, int size) {
+    return pool.query(
+            "SELECT t.*, o.number AS order_number, count(*) OVER () AS total FROM callback_task t"
+                + " LEFT JOIN work_order o ON o.id = t.order_id WHERE t.state = 'open'"
+                + " ORDER BY t.created_at LIMIT "
+                + size
+                + " OFFSET "
+                + (long) page * size)
+        .execute()
+        .map(
+            rows -> {
+              JsonArray items = new JsonArray();
+              long total = 0;
+              for (Row r : rows) {
+                total = r.getLong("total");
+                items.add(
+                    new JsonObject()
+                        .put("id", r.getLong("id"))
+                        .put("kind", r.getString("kind"))
+                        .put("number", r.getString("number"))
+                        .put("day", r.getLocalDate("day").toString())
+                        .put("callId", r.getString("call_id"))
+                        .put("ticketId", r.getLong("order_id"))
+                        .put("ticketNumber", r.getString("order_number"))
+                        .put("attempts", r.getInteger("attempts"))
+                        .put("note", r.getString("note"))
+                        .put("createdAt", OrderView.time(Db.zoned(r, "created_at"))));
+              }
+              return new JsonObject().put("items", items).put("total", total);
+            });
+  }
+
+  /** An order by the digits a caller keys (the number without its dash). */
+  public Future<Row> orderByDigits(SqlClient client, String digits) {
+    return client
+        .preparedQuery(
+            "SELECT id, number, state, citizen_phone, due_deadline FROM work_order WHERE replace(number, '-', '') = $1")
+        .execute(Tuple.of(digits))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  static OffsetDateTime time(String iso) {
+    return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso);
+  }
+}

@@ -1,0 +1,182 @@
+package org.hotline.ticketing.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.hotline.telephony.TelephonyAddresses;
+import org.hotline.ticketing.telephony.CallRepository;
+import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.Role;
+import org.hotline.ticketing.workflow.WorkflowException;
+
+/** /api/calls, /api/wallboard, /api/agents, /api/callbacks: the telephony side of the API. */
+public final class CallHandlers {
+
+  private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(3000);
+  private static final List<String> OUTCOMES = List.of("answered", "abandoned", "voicemail", "ivr");
+
+  private final Vertx vertx;
+  private final CallRepository calls;
+
+  public CallHandlers(Vertx vertx, CallRepository calls) {
+    this.vertx = vertx;
+    this.calls = calls;
+  }
+
+  public void calls(RoutingContext ctx) {
+    staff(ctx);
+    String since = param(ctx, "since");
+    if (since != null) {
+      try {
+        OffsetDateTime.parse(since);
+      } catch (DateTimeParseException e) {
+        throw WorkflowException.invalid(
+            "since", "since must be ISO-8601 with offset, e.g. 2026-11-28T08:00:00+08:00");
+      }
+    }
+    String outcome = param(ctx, "outcome");
+    if (outcome != null && !OUTCOMES.contains(outcome)) {
+      throw WorkflowException.invalid("outcome", "outcome must be one of " + OUTCOMES);
+    }
+    calls
+        .calls(
+            since,
+            param(ctx, "number"),
+            outcome,
+            Inputs.intParam(ctx, "page", 0, 0, 100_000),
+            Inputs.intParam(ctx, "size", 50, 1, 500))
+        .onSuccess(page -> Json.ok(ctx, page))
+        .onFailure(ctx::fail);
+  }
+
+  public void callbacks(RoutingContext ctx) {
+    staff(ctx);
+    calls
+        .openCallbacks(
+            Inputs.intParam(ctx, "page", 0, 0, 100_000), Inputs.intParam(ctx, "size", 50, 1, 500))
+        .onSuccess(page -> Json.ok(ctx, page))
+        .onFailure(ctx::fail);
+  }
+
+  public void wallboard(RoutingContext ctx) {
+    staff(ctx);
+    ask(ctx, TelephonyAddresses.WALLBOARD_GET, new JsonObject());
+  }
+
+  public void agents(RoutingContext ctx) {
+    staff(ctx);
+    ask(ctx, TelephonyAddresses.AGENTS, new JsonObject());
+  }
+
+  /** POST /api/agents/{agent}/login|logout|pause|unpause. */
+  public void agentAction(RoutingContext ctx) {
+    String agent = ctx.pathParam("agent");
+    Actor actor = Sessions.actor(ctx);
+    if (!actor.isAdmin() && !actor.has(Role.SUPERVISOR) && !actor.username().equals(agent)) {
+      throw WorkflowException.forbidden("agents act only for themselves");
+    }
+    JsonObject body =
+        ctx.body() != null && ctx.body().length() > 0 ? Inputs.body(ctx) : new JsonObject();
+    String iface = Inputs.optString(body, "interface", 100);
+    JsonObject msg =
+        new JsonObject()
+            .put("agent", agent)
+            .put("interface", iface == null ? "PJSIP/" + agent : iface);
+    String queue = Inputs.optString(body, "queue", 64);
+    if (queue != null) {
+      msg.put("queue", queue);
+    }
+    String address;
+    switch (ctx.pathParam("op")) {
+      case "login" -> address = TelephonyAddresses.ACTION_QUEUE_ADD;
+      case "logout" -> address = TelephonyAddresses.ACTION_QUEUE_REMOVE;
+      case "pause" -> {
+        address = TelephonyAddresses.ACTION_PAUSE;
+        msg.put("reason", Inputs.reqString(body, "reason", 64));
+      }
+      case "unpause" -> address = TelephonyAddresses.ACTION_UNPAUSE;
+      default -> throw WorkflowException.invalid("action", "use login, logout, pause or unpause");
+    }
+    ask(ctx, address, msg);
+  }
+
+  /** POST /api/calls/originate {number, agent? | survey: true, ticketId?, taskId?}. */
+  public void originate(RoutingContext ctx) {
+    Actor actor = staff(ctx);
+    JsonObject b = Inputs.body(ctx);
+    String number = Inputs.reqString(b, "number", 20);
+    if (!number.matches("\\+?[0-9]{3,20}")) {
+      throw WorkflowException.invalid("number", "number must be digits");
+    }
+    Boolean survey = Inputs.optBool(b, "survey");
+    String agent = Inputs.optString(b, "agent", 64);
+    if (!Boolean.TRUE.equals(survey) && agent == null) {
+      agent = actor.username();
+    }
+    if (agent != null
+        && !agent.equals(actor.username())
+        && !actor.isAdmin()
+        && !actor.has(Role.SUPERVISOR)) {
+      throw WorkflowException.forbidden("agents place calls only for themselves");
+    }
+    JsonObject msg =
+        new JsonObject().put("number", number).put("survey", Boolean.TRUE.equals(survey));
+    if (agent != null && !Boolean.TRUE.equals(survey)) {
+      msg.put("agent", agent);
+    }
+    Object ticketId = b.getValue("ticketId");
+    Object taskId = b.getValue("taskId");
+    if (ticketId != null) {
+      msg.put("ticketId", ticketId);
+    }
+    if (taskId != null) {
+      msg.put("taskId", taskId);
+    }
+    ask(ctx, TelephonyAddresses.ACTION_ORIGINATE, msg);
+  }
+
+  private void ask(RoutingContext ctx, String address, JsonObject msg) {
+    vertx
+        .eventBus()
+        .<JsonObject>request(address, msg, QUICK)
+        .onSuccess(
+            reply -> {
+              JsonObject body = reply.body();
+              if (Boolean.FALSE.equals(body.getBoolean("ok"))) {
+                ApiErrors.send(
+                    ctx,
+                    409,
+                    "telephony_refused",
+                    body.getString("error", "the PBX refused"),
+                    null);
+              } else {
+                Json.ok(ctx, body);
+              }
+            })
+        .onFailure(
+            e ->
+                ApiErrors.send(
+                    ctx,
+                    503,
+                    "telephony_unavailable",
+                    "the telephony link does not answer: " + e.getMessage(),
+                    null));
+  }
+
+  private static Actor staff(RoutingContext ctx) {
+    Actor a = Sessions.actor(ctx);
+    if (!a.isCentreStaff()) {
+      throw WorkflowException.forbidden("calls are for centre staff");
+    }
+    return a;
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

@@ -34,6 +34,7 @@ import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.sms.SmsBridge;
 import org.hotline.ticketing.telephony.CallRepository;
 import org.hotline.ticketing.telephony.TelephonyBridge;
+import org.hotline.ticketing.telephony.TelephonyDeployment;
 import org.hotline.ticketing.unit.UnitRepository;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
@@ -58,6 +59,7 @@ public final class MainVerticle extends AbstractVerticle {
   private final Clock clock;
   private final AtomicInteger actualPort = new AtomicInteger();
   private Pool pool;
+  private volatile TelephonyDeployment.Started telephony;
   private final AtomicReference<KnowledgeService> knowledge = new AtomicReference<>();
   private volatile boolean ready;
 
@@ -66,22 +68,27 @@ public final class MainVerticle extends AbstractVerticle {
     this.clock = clock;
   }
 
+  /** The Asterisk bridge once started (FastAGI port, simulator), else null. */
+  public TelephonyDeployment.Started telephony() {
+    return telephony;
+  }
+
   /** The port the web server listens on (useful when configured as 0). */
   public int httpPort() {
     return actualPort.get();
   }
 
   /** SMS settings from the environment; the built-in simulator gets credentials of its own. */
-  private static io.vertx.core.json.JsonObject smsConfig() {
-    io.vertx.core.json.JsonObject c = SmsEnvironment.toConfig(System.getenv());
+  private io.vertx.core.json.JsonObject smsConfig() {
+    io.vertx.core.json.JsonObject c = SmsEnvironment.toConfig(config.env());
     if (c.getString("host", "").isBlank() && c.getString("password", "").isEmpty()) {
       c.put("password", "sim-pass"); // SMPP passwords are at most 8 characters
     }
     return c;
   }
 
-  private static int httpInstances() {
-    String configured = System.getenv("HOTLINE_HTTP_INSTANCES");
+  private int httpInstances() {
+    String configured = config.env().get("HOTLINE_HTTP_INSTANCES");
     return configured != null
         ? Integer.parseInt(configured)
         : Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -162,6 +169,9 @@ public final class MainVerticle extends AbstractVerticle {
                       new SmsGatewayVerticle(pool, templates),
                       new DeploymentOptions().setConfig(smsConfig()))
                   .onFailure(e -> LOG.error("SMS gateway did not start", e));
+              TelephonyDeployment.deploy(vertx, config.env(), config.dataDir())
+                  .onSuccess(t -> telephony = t)
+                  .onFailure(e -> LOG.error("the Asterisk bridge did not start", e));
               new TelephonyBridge(vertx, calls, service, reference.get()).register();
               // One HTTP verticle per event loop: they share the port, the pool and the services.
               // The first instance settles the port (it may be 0: any free one), the rest join it.

@@ -30,7 +30,8 @@ public record HotlineConfig(
     String pgDatabase,
     int pgPoolSize,
     String tlsCertPath,
-    String tlsKeyPath) {
+    String tlsKeyPath,
+    Map<String, String> env) {
 
   /** How to find PostgreSQL: try the configured server then embedded, or only one of them. */
   public enum DbMode {
@@ -104,7 +105,8 @@ public record HotlineConfig(
             v.get("pg.database"),
             v.positive("pg.pool", errors),
             emptyToNull(v.get("tls.cert")),
-            emptyToNull(v.get("tls.key")));
+            emptyToNull(v.get("tls.key")),
+            Map.copyOf(env));
     if ((c.tlsCertPath == null) != (c.tlsKeyPath == null)) {
       errors.add("HOTLINE_TLS_CERT and HOTLINE_TLS_KEY must be set together");
     }
@@ -133,7 +135,8 @@ public record HotlineConfig(
         pgDatabase,
         pgPoolSize,
         tlsCertPath,
-        tlsKeyPath);
+        tlsKeyPath,
+        env);
   }
 
   public HotlineConfig withHttpPort(int port) {
@@ -151,7 +154,8 @@ public record HotlineConfig(
         pgDatabase,
         pgPoolSize,
         tlsCertPath,
-        tlsKeyPath);
+        tlsKeyPath,
+        env);
   }
 
   public String jdbcUrl(String database) {

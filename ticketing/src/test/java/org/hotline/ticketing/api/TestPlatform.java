@@ -50,6 +50,8 @@ public final class TestPlatform {
     env.put("HOTLINE_DB", "external");
     env.put("HOTLINE_DEMO", "true");
     env.put("HOTLINE_DATA_DIR", "target/test-data");
+    env.put("HOTLINE_AGI_PORT", "0");
+    env.put("HOTLINE_AGI_HOST", "127.0.0.1");
     HotlineConfig config = HotlineConfig.load(env);
     recreateDatabase(config);
     DatabaseBootstrap.Result db = DatabaseBootstrap.locate(config);

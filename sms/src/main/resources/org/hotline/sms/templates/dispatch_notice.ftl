@@ -1,0 +1,1 @@
+【12345热线】贵单位有新工单${orderNumber}<#if category??>（${category}）</#if>，请于${signDeadline}前签收<#if deadline??>，${deadline}前办结</#if>。

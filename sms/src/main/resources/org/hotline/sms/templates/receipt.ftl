@@ -1,0 +1,1 @@
+【12345热线】您反映的问题已受理，工单号${orderNumber}。查询进度请回复“CX ${orderNumber}”。

@@ -1,0 +1,1 @@
+【12345热线】工单${orderNumber}当前状态：${state}<#if deadline??>，办理期限${deadline}</#if>。

@@ -65,16 +65,35 @@ public final class Main {
       e.printStackTrace();
       System.exit(1);
     }
-    printWelcome(db.config(), main.httpPort());
+    printWelcome(db.config(), main);
   }
 
-  private static void printWelcome(HotlineConfig c, int port) {
+  private static void printWelcome(HotlineConfig c, MainVerticle main) {
+    int port = main.httpPort();
     String base = (c.https() ? "https" : "http") + "://localhost:" + port;
     System.out.println();
     System.out.println("[hotline] 12345 热线平台已启动 / the platform is up");
     System.out.println(
         "[hotline]   API        " + base + "/api   (OpenAPI: " + base + "/api/openapi.json)");
     System.out.println("[hotline]   health     " + base + "/health");
+    var pbx = main.telephony();
+    if (pbx == null) {
+      System.out.println("[hotline]   telephony  NOT STARTED (see the log above)");
+    } else {
+      System.out.println(
+          "[hotline]   FastAGI    port "
+              + pbx.agiPort()
+              + (pbx.simulated()
+                  ? "   PBX: SIMULATED (no HOTLINE_AMI_HOST; built-in simulator, AMI on 127.0.0.1:"
+                      + pbx.simulator().port()
+                      + ")"
+                  : "   PBX: Asterisk AMI at " + c.env().get("HOTLINE_AMI_HOST")));
+    }
+    System.out.println(
+        "[hotline]   SMS        "
+            + (main.smsSimulated()
+                ? "SIMULATED SMSC (no HOTLINE_SMPP_HOST)"
+                : "SMSC " + c.env().get("HOTLINE_SMPP_HOST")));
     if (c.demo()) {
       System.out.println(
           "[hotline]   demo logins (password demo12345): admin, agent1, dispatcher1, reviewer1,");

@@ -60,12 +60,19 @@ public final class MainVerticle extends AbstractVerticle {
   private final AtomicInteger actualPort = new AtomicInteger();
   private Pool pool;
   private volatile TelephonyDeployment.Started telephony;
+  private volatile boolean smsSimulated;
+  private Future<Void> adapters = Future.succeededFuture();
   private final AtomicReference<KnowledgeService> knowledge = new AtomicReference<>();
   private volatile boolean ready;
 
   public MainVerticle(HotlineConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
+  }
+
+  /** True when SMS go to the built-in SMSC simulator. */
+  public boolean smsSimulated() {
+    return smsSimulated;
   }
 
   /** The Asterisk bridge once started (FastAGI port, simulator), else null. */
@@ -163,15 +170,20 @@ public final class MainVerticle extends AbstractVerticle {
                       new CallHandlers(vertx, calls),
                       new SmsHandlers(pool));
               new SmsBridge(vertx, pool, service, templates).register();
-              // The SMS gateway binds in the background (and to its simulator without an SMSC).
-              vertx
-                  .deployVerticle(
-                      new SmsGatewayVerticle(pool, templates),
-                      new DeploymentOptions().setConfig(smsConfig()))
-                  .onFailure(e -> LOG.error("SMS gateway did not start", e));
-              TelephonyDeployment.deploy(vertx, config.env(), config.dataDir())
-                  .onSuccess(t -> telephony = t)
-                  .onFailure(e -> LOG.error("the Asterisk bridge did not start", e));
+              // The adapters start beside the web server; one that fails is logged, not fatal:
+              // the centre can still work its orders without a PBX or an SMSC.
+              Future<String> sms =
+                  vertx
+                      .deployVerticle(
+                          new SmsGatewayVerticle(pool, templates),
+                          new DeploymentOptions().setConfig(smsConfig()))
+                      .onSuccess(id -> smsSimulated = !smsConfig().containsKey("host"))
+                      .onFailure(e -> LOG.error("SMS gateway did not start", e));
+              Future<TelephonyDeployment.Started> pbx =
+                  TelephonyDeployment.deploy(vertx, config.env(), config.dataDir())
+                      .onSuccess(t -> telephony = t)
+                      .onFailure(e -> LOG.error("the Asterisk bridge did not start", e));
+              adapters = Future.join(sms, pbx).<Void>mapEmpty().otherwiseEmpty();
               new TelephonyBridge(vertx, calls, service, reference.get()).register();
               // One HTTP verticle per event loop: they share the port, the pool and the services.
               // The first instance settles the port (it may be 0: any free one), the rest join it.
@@ -183,7 +195,8 @@ public final class MainVerticle extends AbstractVerticle {
                               ? Future.succeededFuture(first)
                               : vertx.deployVerticle(
                                   () -> new HttpVerticle(config, handlers, () -> ready, actualPort),
-                                  new DeploymentOptions().setInstances(httpInstances() - 1)));
+                                  new DeploymentOptions().setInstances(httpInstances() - 1)))
+                  .compose(id -> adapters.map(id));
             })
         .onSuccess(
             id -> {

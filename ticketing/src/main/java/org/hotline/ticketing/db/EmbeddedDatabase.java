@@ -30,6 +30,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(dataFolder)
             .setCleanDataDirectory(false)
             .setPort(0)
+            // zonky's defaults favour test speed (fsync and synchronous commit off); a committed
+            // order must survive a power cut, so both go back on.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("max_connections", "100")
             .start();
     return new EmbeddedDatabase(pg);
   }

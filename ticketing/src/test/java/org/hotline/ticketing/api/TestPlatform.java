@@ -18,17 +18,24 @@ import org.hotline.ticketing.db.DatabaseBootstrap;
  */
 public final class TestPlatform {
 
-  public static final String DATABASE = "hotline_test_ticketing";
+  public static final String DATABASE = System.getProperty("hotline.test.db", "hotline_test_ticketing");
   private static TestPlatform instance;
 
   public final HotlineConfig config;
   public final String baseUrl;
   public final Vertx vertx;
+  private final MainVerticle main;
 
-  private TestPlatform(HotlineConfig config, String baseUrl, Vertx vertx) {
+  private TestPlatform(HotlineConfig config, String baseUrl, Vertx vertx, MainVerticle main) {
     this.config = config;
     this.baseUrl = baseUrl;
     this.vertx = vertx;
+    this.main = main;
+  }
+
+  /** The Asterisk bridge of the running platform (FastAGI port and the PBX simulator). */
+  public org.hotline.ticketing.telephony.TelephonyDeployment.Started telephony() {
+    return main.telephony();
   }
 
   public static synchronized TestPlatform get() {
@@ -59,7 +66,7 @@ public final class TestPlatform {
     Vertx vertx = Vertx.vertx();
     MainVerticle main = new MainVerticle(db.config(), Clock.systemUTC());
     vertx.deployVerticle(main).toCompletionStage().toCompletableFuture().get();
-    return new TestPlatform(db.config(), "http://127.0.0.1:" + main.httpPort(), vertx);
+    return new TestPlatform(db.config(), "http://127.0.0.1:" + main.httpPort(), vertx, main);
   }
 
   private static void recreateDatabase(HotlineConfig c) throws Exception {

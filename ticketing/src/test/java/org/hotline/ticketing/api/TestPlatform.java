@@ -18,7 +18,8 @@ import org.hotline.ticketing.db.DatabaseBootstrap;
  */
 public final class TestPlatform {
 
-  public static final String DATABASE = System.getProperty("hotline.test.db", "hotline_test_ticketing");
+  public static final String DATABASE =
+      System.getProperty("hotline.test.db", "hotline_test_ticketing");
   private static TestPlatform instance;
 
   public final HotlineConfig config;

@@ -1,0 +1,58 @@
+package org.hotline.telephony.agi.script;
+
+/**
+ * Names of the prompt files the IVR plays (relative to Asterisk's sounds directory, no extension).
+ * Their Chinese texts are in {@code org/hotline/telephony/prompts.tsv}, from which the prompt
+ * generator makes the audio files.
+ */
+public final class IvrPrompts {
+  private IvrPrompts() {}
+
+  public static final String WELCOME_DAY = "hotline/welcome-day";
+  public static final String WELCOME_NIGHT = "hotline/welcome-night";
+  public static final String WELCOME_HOLIDAY = "hotline/welcome-holiday";
+  public static final String BLOCKED = "hotline/blocked";
+  public static final String ORDER_ENTER = "hotline/order-enter";
+  public static final String INPUT_INVALID = "hotline/input-invalid";
+  public static final String ORDER_NOT_FOUND = "hotline/order-not-found";
+  public static final String ORDER_NUMBER_IS = "hotline/order-number-is";
+  public static final String ORDER_DUE = "hotline/order-due";
+  public static final String ORDER_UNAVAILABLE = "hotline/order-unavailable";
+  public static final String TRANSFER_AGENT = "hotline/transfer-agent";
+  public static final String VOICEMAIL_NO_AGENT = "hotline/voicemail-no-agent";
+  public static final String VOICEMAIL_OFFER = "hotline/voicemail-offer";
+  public static final String VOICEMAIL_THANKS = "hotline/voicemail-thanks";
+  public static final String VOICEMAIL_EMPTY = "hotline/voicemail-empty";
+  public static final String SURVEY_RATE = "survey/rate";
+  public static final String CALLBACK_SURVEY_RATE = "survey/callback-rate";
+  public static final String SURVEY_INVALID = "survey/invalid";
+  public static final String SURVEY_THANKS = "survey/thanks";
+  public static final String SURVEY_GOODBYE = "survey/goodbye";
+
+  /** The greeting for {@code day}, {@code night} or {@code holiday}. */
+  public static String welcome(String greeting) {
+    return switch (greeting) {
+      case "night" -> WELCOME_NIGHT;
+      case "holiday" -> WELCOME_HOLIDAY;
+      default -> WELCOME_DAY;
+    };
+  }
+
+  /** One prompt per work-order state, {@code hotline/order-state-unknown} for anything else. */
+  public static String orderState(String state) {
+    String known =
+        switch (state.toUpperCase(java.util.Locale.ROOT)) {
+          case "RECEIVED",
+              "DISPATCHED",
+              "ACCEPTED",
+              "REPLIED",
+              "CALLBACK",
+              "CLOSED",
+              "ANSWERED",
+              "MERGED" ->
+              state.toLowerCase(java.util.Locale.ROOT);
+          default -> "unknown";
+        };
+    return "hotline/order-state-" + known;
+  }
+}

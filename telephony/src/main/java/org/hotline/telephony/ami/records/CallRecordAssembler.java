@@ -1,0 +1,277 @@
+package org.hotline.telephony.ami.records;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline.telephony.TelephonyAddresses;
+import org.hotline.telephony.ami.protocol.AmiMessage;
+
+/**
+ * Turns the AMI event stream into call records. Channels are grouped into calls by Linkedid; a call
+ * ends when its last channel hangs up. Wait and talk times come from Asterisk's own figures
+ * (AgentConnect/QueueCallerAbandon HoldTime, AgentComplete TalkTime, all in seconds) and fall back
+ * to event times when those are missing.
+ *
+ * <p>Pure and single-threaded; every method returns what it noticed, for the caller to publish.
+ */
+public final class CallRecordAssembler {
+  /** Events that belong to list responses (resync), never to a call's own history. */
+  private static final Set<String> LIST_EVENTS =
+      Set.of(
+          "queueparams",
+          "queuemember",
+          "queueentry",
+          "queuestatuscomplete",
+          "coreshowchannel",
+          "coreshowchannelscomplete",
+          "queuesummary",
+          "queuesummarycomplete");
+
+  private final Map<String, CallInProgress> calls = new LinkedHashMap<>();
+  private final Map<String, String> channelToCall = new HashMap<>();
+  private final Map<String, OriginateInfo> pendingOriginates = new HashMap<>();
+
+  /** What the platform asked for when it originated a call. */
+  public record OriginateInfo(String number, String agent, List<String> ticketIds, String taskId) {}
+
+  /** Applies one live event received at {@code at}; returns what it noticed (often nothing). */
+  public List<CallNotice> apply(AmiMessage e, Instant at) {
+    String name = e.eventName();
+    String uid = e.get("Uniqueid");
+    if (name == null || uid == null || uid.isEmpty() || LIST_EVENTS.contains(name.toLowerCase())) {
+      return List.of();
+    }
+    String ev = name.toLowerCase();
+    if (ev.equals("hangup")) {
+      return hangup(uid, at);
+    }
+    String linked = e.get("Linkedid");
+    if (linked == null || linked.isEmpty() || ev.equals("originateresponse")) {
+      return List.of();
+    }
+    CallInProgress c = track(uid, linked, ev.equals("newchannel"), at);
+    List<CallNotice> out = new ArrayList<>();
+    switch (ev) {
+      case "newchannel" -> {
+        if (uid.equals(linked)) {
+          c.calledNumber = e.text("Exten", c.calledNumber);
+          c.caller = e.text("CallerIDNum", c.caller);
+        }
+      }
+      case "newcallerid" -> {
+        if (c.caller == null && (uid.equals(c.rootUniqueId) || uid.equals(c.queueCallerId))) {
+          c.caller = e.text("CallerIDNum", null);
+        }
+      }
+      case "queuecallerjoin" -> {
+        c.queueCallerId = uid;
+        c.queue = e.get("Queue");
+        c.caller = e.text("CallerIDNum", c.caller);
+        if (c.queuedAt == null) {
+          c.queuedAt = at;
+        }
+      }
+      case "agentconnect" -> connect(c, e, at, out);
+      case "agentcomplete" -> {
+        c.talkSeconds = e.number("TalkTime", 0);
+        out.add(new CallNotice.AgentCompleted(c.callId(), c.agent, c.queue, c.talkSeconds, at));
+      }
+      case "queuecallerabandon" -> {
+        c.abandoned = true;
+        c.queueCallerId = uid;
+        c.queue = e.text("Queue", c.queue);
+        c.waitSeconds = e.number("HoldTime", 0);
+        missed(c, "abandoned", at, out);
+      }
+      case "varset" -> varSet(c, e);
+      case "newexten" -> {
+        String app = e.text("Application", "");
+        if (app.equalsIgnoreCase("VoiceMail") || app.equalsIgnoreCase("Record")) {
+          c.voicemailApp = true;
+        } else if (app.equalsIgnoreCase("MixMonitor") && c.recording == null) {
+          c.recording = e.text("AppData", "").split(",")[0];
+        }
+      }
+      case "blindtransfer" -> c.transferTarget = e.text("Extension", c.transferTarget);
+      default -> {}
+    }
+    return out;
+  }
+
+  /** Notes a successful originate: the call of {@code uniqueId} is outbound and carries ids. */
+  public void originated(String uniqueId, OriginateInfo info) {
+    String linked = channelToCall.get(uniqueId);
+    if (linked == null) {
+      pendingOriginates.put(uniqueId, info);
+      return;
+    }
+    markOutbound(calls.get(linked), info);
+  }
+
+  /** Notes a transfer the platform made (AMI Redirect) for the record. */
+  public void transferred(String callId, String target) {
+    String linked = channelToCall.get(callId);
+    if (linked != null) {
+      calls.get(linked).transferTarget = target;
+    }
+  }
+
+  /**
+   * After a reconnect: the channels that exist now (CoreShowChannel events). Calls whose channels
+   * all vanished while we were away end now (marked partial); unknown live calls are adopted.
+   */
+  public List<CallNotice> reconcile(List<AmiMessage> coreChannels, Instant at) {
+    Map<String, AmiMessage> live =
+        coreChannels.stream()
+            .filter(m -> m.isEvent("CoreShowChannel") && m.get("Uniqueid") != null)
+            .collect(
+                Collectors.toMap(m -> m.get("Uniqueid"), m -> m, (a, b) -> a, LinkedHashMap::new));
+    List<CallNotice> out = new ArrayList<>();
+    for (CallInProgress c : List.copyOf(calls.values())) {
+      for (String uid : List.copyOf(c.liveChannels)) {
+        if (!live.containsKey(uid)) {
+          c.partial = true;
+          out.addAll(hangup(uid, at));
+        }
+      }
+    }
+    for (AmiMessage m : live.values()) {
+      String uid = m.get("Uniqueid");
+      if (!channelToCall.containsKey(uid)) {
+        CallInProgress c = track(uid, m.text("Linkedid", uid), false, at);
+        c.enteredAt = at.minus(parseDuration(m.get("Duration")));
+        if ("Queue".equalsIgnoreCase(m.get("Application"))) {
+          c.queueCallerId = uid;
+          c.queue = m.text("ApplicationData", "").split(",")[0];
+          c.caller = m.text("CallerIDNum", c.caller);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Calls not yet ended. */
+  public int callsInProgress() {
+    return calls.size();
+  }
+
+  private CallInProgress track(String uid, String linked, boolean newChannel, Instant at) {
+    CallInProgress c = calls.get(linked);
+    if (c == null) {
+      c = new CallInProgress(linked);
+      c.enteredAt = at;
+      c.partial = !(newChannel && uid.equals(linked));
+      calls.put(linked, c);
+    }
+    if (uid.equals(linked)) {
+      c.rootUniqueId = uid;
+    }
+    if (c.liveChannels.add(uid)) {
+      channelToCall.put(uid, linked);
+      OriginateInfo info = pendingOriginates.remove(uid);
+      if (info != null) {
+        markOutbound(c, info);
+      }
+    }
+    return c;
+  }
+
+  private void connect(CallInProgress c, AmiMessage e, Instant at, List<CallNotice> out) {
+    c.queueCallerId = e.get("Uniqueid");
+    c.queue = e.text("Queue", c.queue);
+    c.answeredAt = at;
+    c.agent = e.text("MemberName", e.text("Interface", null));
+    c.agentInterface = e.text("Interface", null);
+    c.waitSeconds = e.number("HoldTime", 0);
+    c.caller = e.text("CallerIDNum", c.caller);
+    out.add(
+        new CallNotice.AgentConnected(
+            c.callId(),
+            c.linkedId,
+            c.agent,
+            c.agentInterface,
+            c.caller,
+            c.queue,
+            c.waitSeconds,
+            at));
+  }
+
+  private void varSet(CallInProgress c, AmiMessage e) {
+    String var = e.text("Variable", "");
+    if (var.equalsIgnoreCase(TelephonyAddresses.VAR_ROUTE)) {
+      c.route = e.text("Value", null);
+    } else if (var.equalsIgnoreCase(TelephonyAddresses.VAR_RECORDING)) {
+      c.recording = e.text("Value", c.recording);
+    }
+  }
+
+  private void missed(CallInProgress c, String reason, Instant at, List<CallNotice> out) {
+    if (!c.missedSent && c.caller != null) {
+      c.missedSent = true;
+      long wait = c.waitSeconds == null ? 0 : c.waitSeconds;
+      out.add(new CallNotice.CallMissed(c.callId(), c.caller, c.queue, reason, wait, at));
+    }
+  }
+
+  private List<CallNotice> hangup(String uid, Instant at) {
+    String linked = channelToCall.remove(uid);
+    if (linked == null) {
+      return List.of();
+    }
+    CallInProgress c = calls.get(linked);
+    c.liveChannels.remove(uid);
+    if (!c.liveChannels.isEmpty()) {
+      return List.of();
+    }
+    calls.remove(linked);
+    List<CallNotice> out = new ArrayList<>();
+    if ("queue".equalsIgnoreCase(c.route)
+        && c.queuedAt == null
+        && c.answeredAt == null
+        && !c.outbound) {
+      missed(c, "ivr-hangup", at, out);
+    }
+    out.add(new CallNotice.CallEnded(c.toRecord(at)));
+    return out;
+  }
+
+  private static void markOutbound(CallInProgress c, OriginateInfo info) {
+    c.outbound = true;
+    if (info.number() != null) {
+      c.caller = info.number();
+    }
+    if (c.agent == null) {
+      c.agent = info.agent();
+    }
+    info.ticketIds()
+        .forEach(
+            t -> {
+              if (!c.ticketIds.contains(t)) {
+                c.ticketIds.add(t);
+              }
+            });
+    c.taskId = info.taskId();
+  }
+
+  private static Duration parseDuration(String hms) {
+    if (hms == null) {
+      return Duration.ZERO;
+    }
+    String[] p = hms.split(":");
+    try {
+      long s = 0;
+      for (String part : p) {
+        s = s * 60 + Long.parseLong(part.trim());
+      }
+      return Duration.ofSeconds(s);
+    } catch (NumberFormatException ex) {
+      return Duration.ZERO;
+    }
+  }
+}

@@ -23,7 +23,7 @@ build_platform() {
 }
 
 platform_classpath() {
-  echo "$ROOT/ticketing/target/classes:$ROOT/ticketing/target/lib/*"
+  echo "${HOTLINE_CLASSPATH:-$ROOT/ticketing/target/classes:$ROOT/ticketing/target/lib/*}"
 }
 
 pg_defaults() {

@@ -1,11 +1,12 @@
 package org.hotline.ticketing.bench;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.CookieManager;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,12 +15,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,23 +61,115 @@ public final class IntakeBench {
 
   private void run(int orders, int concurrency, String jdbcUrl, String user, String password)
       throws Exception {
-    // Each worker has its own sessions, like separate agents at separate desks.
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    AtomicInteger remaining = new AtomicInteger(orders);
-    List<Future<?>> workers = new ArrayList<>();
-    System.out.printf(
-        "walking %d orders through 6 steps each at concurrency %d against %s%n",
-        orders, concurrency, base);
-    long start = System.nanoTime();
-    for (int w = 0; w < concurrency; w++) {
-      workers.add(pool.submit(() -> worker(remaining)));
+    Vertx vertx = Vertx.vertx();
+    try {
+      URI uri = URI.create(base);
+      WebClient client =
+          WebClient.create(
+              vertx,
+              new WebClientOptions()
+                  .setDefaultHost(uri.getHost())
+                  .setDefaultPort(uri.getPort())
+                  .setKeepAlive(true),
+              new io.vertx.core.http.PoolOptions().setHttp1MaxSize(concurrency));
+      // One logged-in session per role, shared by all walkers (the server keeps no per-request
+      // state).
+      Map<String, WebClientSession> sessions = new HashMap<>();
+      for (String name : List.of("agent1", "dispatcher1", "reviewer1", "u-dc")) {
+        WebClientSession s = WebClientSession.create(client);
+        int status =
+            await(
+                    s.post("/api/login")
+                        .sendJsonObject(
+                            new JsonObject().put("username", name).put("password", "demo12345")))
+                .statusCode();
+        if (status != 200) {
+          throw new IllegalStateException("login of " + name + " failed: " + status);
+        }
+        sessions.put(name, s);
+      }
+      System.out.printf(
+          "walking %d orders through 6 steps each at concurrency %d against %s%n",
+          orders, concurrency, base);
+      AtomicInteger remaining = new AtomicInteger(orders);
+      long start = System.nanoTime();
+      List<Future<Void>> walkers = new ArrayList<>();
+      for (int w = 0; w < concurrency; w++) {
+        walkers.add(walk(sessions, remaining));
+      }
+      await(Future.all(walkers));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      report(seconds, concurrency, jdbcUrl, user, password);
+    } finally {
+      await(vertx.close());
     }
-    for (Future<?> f : workers) {
-      f.get(10, TimeUnit.MINUTES);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
+  }
 
+  /** One walker: takes orders from the counter until none remain, one step after another. */
+  private Future<Void> walk(Map<String, WebClientSession> s, AtomicInteger remaining) {
+    if (remaining.getAndDecrement() <= 0) {
+      return Future.succeededFuture();
+    }
+    JsonObject intake =
+        new JsonObject()
+            .put("channel", "phone")
+            .put("requestType", "complaint")
+            .put("categoryCode", "010101")
+            .put("citizenPhone", "13800138000")
+            .put("location", "东城区建设路1号")
+            .put("description", "压测工单：路灯不亮")
+            .put("urgency", "normal");
+    String[] actors = {"dispatcher1", "u-dc", "u-dc", "reviewer1", "agent1"};
+    JsonObject[] inputs = {
+      new JsonObject().put("unit", "dc"),
+      new JsonObject(),
+      new JsonObject().put("text", "已处理完毕"),
+      new JsonObject(),
+      new JsonObject().put("result", "satisfied")
+    };
+    Future<JsonObject> f =
+        call(s.get("agent1"), "/api/tickets", intake, 201)
+            .onSuccess(o -> acknowledged.add(o.getLong("id")));
+    for (int i = 0; i < STEPS.length; i++) {
+      int step = i;
+      f =
+          f.compose(
+              o ->
+                  call(
+                      s.get(actors[step]),
+                      "/api/tickets/" + o.getLong("id") + "/" + STEPS[step],
+                      inputs[step].copy().put("version", o.getInteger("version")),
+                      200));
+    }
+    return f.transform(ar -> walk(s, remaining));
+  }
+
+  private Future<JsonObject> call(
+      WebClientSession session, String path, JsonObject body, int expected) {
+    long t0 = System.nanoTime();
+    return session
+        .post(path)
+        .sendJsonObject(body)
+        .compose(
+            r -> {
+              if (r.statusCode() != expected) {
+                failures.incrementAndGet();
+                System.err.println(
+                    "unexpected " + r.statusCode() + " from " + path + ": " + r.bodyAsString());
+                return Future.failedFuture("status " + r.statusCode());
+              }
+              latenciesNanos.add(System.nanoTime() - t0);
+              steps.incrementAndGet();
+              return Future.succeededFuture(r.bodyAsJsonObject());
+            },
+            e -> {
+              failures.incrementAndGet();
+              return Future.failedFuture(e);
+            });
+  }
+
+  private void report(double seconds, int concurrency, String jdbcUrl, String user, String password)
+      throws Exception {
     List<Long> lat = new ArrayList<>(latenciesNanos);
     Collections.sort(lat);
     double p50 = lat.isEmpty() ? 0 : lat.get(lat.size() / 2) / 1e6;
@@ -101,44 +195,8 @@ public final class IntakeBench {
         ordersPerS, stepsPerS, p99, pgTps, stepsPerS / pgTps, lost);
   }
 
-  private void worker(AtomicInteger remaining) {
-    Session agent = new Session("agent1");
-    Session dispatcher = new Session("dispatcher1");
-    Session reviewer = new Session("reviewer1");
-    Session handler = new Session("u-dc");
-    Session[] actors = {dispatcher, handler, handler, reviewer, agent};
-    JsonObject[] inputs = {
-      new JsonObject().put("unit", "dc"),
-      new JsonObject(),
-      new JsonObject().put("text", "已处理完毕"),
-      new JsonObject(),
-      new JsonObject().put("result", "satisfied")
-    };
-    while (remaining.getAndDecrement() > 0) {
-      JsonObject order =
-          agent.call(
-              "/api/tickets",
-              new JsonObject()
-                  .put("channel", "phone")
-                  .put("requestType", "complaint")
-                  .put("categoryCode", "010101")
-                  .put("citizenPhone", "13800138000")
-                  .put("location", "东城区建设路1号")
-                  .put("description", "压测工单：路灯不亮")
-                  .put("urgency", "normal"),
-              201);
-      if (order == null) {
-        continue;
-      }
-      acknowledged.add(order.getLong("id"));
-      for (int s = 0; s < STEPS.length && order != null; s++) {
-        order =
-            actors[s].call(
-                "/api/tickets/" + order.getLong("id") + "/" + STEPS[s],
-                inputs[s].copy().put("version", order.getInteger("version")),
-                200);
-      }
-    }
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
   }
 
   private long countLost(String jdbcUrl, String user, String password) throws Exception {
@@ -165,7 +223,7 @@ public final class IntakeBench {
     AtomicLong done = new AtomicLong();
     long end = System.nanoTime() + d.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    List<Future<?>> fs = new ArrayList<>();
+    List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
     for (int i = 0; i < concurrency; i++) {
       fs.add(
           pool.submit(
@@ -183,7 +241,7 @@ public final class IntakeBench {
                 return null;
               }));
     }
-    for (Future<?> f : fs) {
+    for (java.util.concurrent.Future<?> f : fs) {
       f.get();
     }
     pool.shutdown();
@@ -201,58 +259,5 @@ public final class IntakeBench {
       p.setProperty("password", password);
     }
     return DriverManager.getConnection(url, p);
-  }
-
-  /** One logged-in user with its own cookie jar. */
-  private final class Session {
-    private final HttpClient http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
-
-    Session(String username) {
-      JsonObject r =
-          call(
-              "/api/login",
-              new JsonObject().put("username", username).put("password", "demo12345"),
-              200,
-              false);
-      if (r == null) {
-        throw new IllegalStateException("login of " + username + " failed");
-      }
-    }
-
-    JsonObject call(String path, JsonObject body, int expected) {
-      return call(path, body, expected, true);
-    }
-
-    JsonObject call(String path, JsonObject body, int expected, boolean measured) {
-      HttpRequest req =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .header("Content-Type", "application/json")
-              .timeout(Duration.ofSeconds(30))
-              .POST(HttpRequest.BodyPublishers.ofString(body.encode()))
-              .build();
-      long t0 = System.nanoTime();
-      try {
-        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-        long elapsed = System.nanoTime() - t0;
-        if (r.statusCode() != expected) {
-          failures.incrementAndGet();
-          System.err.println("unexpected " + r.statusCode() + " from " + path + ": " + r.body());
-          return null;
-        }
-        if (measured) {
-          latenciesNanos.add(elapsed);
-          steps.incrementAndGet();
-        }
-        return new JsonObject(r.body());
-      } catch (Exception e) {
-        failures.incrementAndGet();
-        System.err.println("request to " + path + " failed: " + e);
-        return null;
-      }
-    }
   }
 }

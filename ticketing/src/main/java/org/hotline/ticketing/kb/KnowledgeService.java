@@ -42,6 +42,7 @@ public final class KnowledgeService {
   private final ArticleRepository articles;
   private final KnowledgeIndex index;
   private final Object chainLock = new Object();
+  private volatile String installation = "";
   private Future<Void> tail = Future.succeededFuture();
 
   private KnowledgeService(
@@ -68,17 +69,55 @@ public final class KnowledgeService {
         .compose(
             index -> {
               KnowledgeService s = new KnowledgeService(vertx, pool, repo, index);
-              Future<Void> ready = index.marker().isEmpty() ? s.rebuild() : s.catchUp();
-              return ready.map(
-                  v -> {
-                    vertx.setPeriodic(
-                        CATCH_UP_MILLIS,
-                        id ->
-                            s.catchUp()
-                                .onFailure(e -> LOG.warn("knowledge index catch-up failed", e)));
-                    return s;
-                  });
+              return installationId(pool)
+                  .compose(
+                      id -> {
+                        s.installation = id;
+                        return repo.lastOutboxId(pool);
+                      })
+                  .compose(last -> s.belongsHere(last) ? s.catchUp() : s.rebuild())
+                  .map(
+                      v -> {
+                        vertx.setPeriodic(
+                            CATCH_UP_MILLIS,
+                            t ->
+                                s.catchUp()
+                                    .onFailure(
+                                        e -> LOG.warn("knowledge index catch-up failed", e)));
+                        return s;
+                      });
             });
+  }
+
+  /**
+   * The index is this database's when its marker names this installation and an outbox position
+   * that exists; an index left from another database (or a restored backup) is rebuilt.
+   */
+  private boolean belongsHere(long lastOutboxId) {
+    return index.marker().isPresent()
+        && index.marker().get().startsWith(installation + ":")
+        && position() <= lastOutboxId;
+  }
+
+  private long position() {
+    return index
+        .marker()
+        .filter(m -> m.startsWith(installation + ":"))
+        .map(m -> Long.parseLong(m.substring(installation.length() + 1)))
+        .orElse(0L);
+  }
+
+  /** A random id made once per database, so that an index knows which database it follows. */
+  private static Future<String> installationId(Pool pool) {
+    return pool.query(
+            "INSERT INTO setting (key, value) VALUES ('installation_id', to_jsonb(gen_random_uuid()::text))"
+                + " ON CONFLICT (key) DO NOTHING")
+        .execute()
+        .compose(
+            v ->
+                pool.query("SELECT value #>> '{}' AS id FROM setting WHERE key = 'installation_id'")
+                    .execute())
+        .map(rows -> rows.iterator().next().getString("id"));
   }
 
   /** Rebuilds the whole index from PostgreSQL. */
@@ -96,7 +135,7 @@ public final class KnowledgeService {
                                     vertx.executeBlocking(
                                         () -> {
                                           index.replaceAll(all);
-                                          index.setMarker(Long.toString(last));
+                                          index.setMarker(installation + ":" + last);
                                           LOG.info(
                                               "knowledge index rebuilt from PostgreSQL: {} articles",
                                               all.size());
@@ -110,7 +149,7 @@ public final class KnowledgeService {
   }
 
   private Future<Void> applyChanges() {
-    long after = index.marker().map(Long::parseLong).orElse(0L);
+    long after = position();
     return articles
         .changesAfter(pool, after, 1000)
         .compose(
@@ -135,9 +174,9 @@ public final class KnowledgeService {
                                     index.delete(code);
                                   }
                                 }
-                                index.setMarker(
-                                    Long.toString(
-                                        changes.lastId())); // commits and makes the changes visible
+                                // commits together with the new position; the changes become
+                                // visible
+                                index.setMarker(installation + ":" + changes.lastId());
                                 index.refresh();
                                 return null;
                               }))

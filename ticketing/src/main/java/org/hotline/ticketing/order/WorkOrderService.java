@@ -81,21 +81,22 @@ public final class WorkOrderService {
                 .insert(tx, request, actor.username(), now)
                 .compose(
                     created ->
-                        orders
-                            .appendEvent(
-                                tx,
-                                new OrderEvent(
-                                    created.id,
-                                    "create",
-                                    actor.username(),
-                                    now,
-                                    null,
-                                    created.state.name(),
-                                    null,
-                                    new JsonObject().put("channel", created.channel)))
-                            .compose(v -> outbox(tx, "created", created))
-                            .compose(v -> notices.created(tx, created))
-                            .compose(v -> alsoInTransaction.apply(tx, created))
+                        // Independent writes of one transaction: pipelined on its connection.
+                        Future.all(
+                                orders.appendEvent(
+                                    tx,
+                                    new OrderEvent(
+                                        created.id,
+                                        "create",
+                                        actor.username(),
+                                        now,
+                                        null,
+                                        created.state.name(),
+                                        null,
+                                        new JsonObject().put("channel", created.channel))),
+                                outbox(tx, "created", created),
+                                notices.created(tx, created),
+                                alsoInTransaction.apply(tx, created))
                             .map(created)));
   }
 
@@ -228,20 +229,23 @@ public final class WorkOrderService {
                 return Future.failedFuture(
                     WorkflowException.stale(before.version, before.version + 1));
               }
-              return orders.appendEvent(
-                  tx,
-                  new OrderEvent(
-                      after.id,
-                      t.action().pathName(),
-                      actor.username(),
-                      now,
-                      before.state.name(),
-                      after.state.name(),
-                      t.note(),
-                      new JsonObject(t.payload())));
-            })
-        .compose(v -> outbox(tx, t.action().pathName(), after))
-        .compose(v -> notices.changed(tx, t.action().pathName(), before, after));
+              // Independent writes of one transaction: pipelined on its connection.
+              return Future.all(
+                      orders.appendEvent(
+                          tx,
+                          new OrderEvent(
+                              after.id,
+                              t.action().pathName(),
+                              actor.username(),
+                              now,
+                              before.state.name(),
+                              after.state.name(),
+                              t.note(),
+                              new JsonObject(t.payload()))),
+                      outbox(tx, t.action().pathName(), after),
+                      notices.changed(tx, t.action().pathName(), before, after))
+                  .<Void>mapEmpty();
+            });
   }
 
   private Future<Void> outbox(SqlConnection tx, String what, WorkOrder o) {

@@ -21,6 +21,13 @@ class KnowledgeApiTest {
     editor = platform.login("kbeditor1");
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void noEventLoopWasBlocked() {
+    assertThat(BlockedThreadWatch.install().eventLoopWarnings())
+        .as("Vert.x blocked-thread warnings")
+        .isEmpty();
+  }
+
   static JsonObject search(String q) {
     ApiClient.Response r = agent.get("/api/kb/search?limit=5&q=" + ApiClient.q(q));
     assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -64,6 +64,7 @@ public final class TestPlatform {
     recreateDatabase(config);
     DatabaseBootstrap.Result db = DatabaseBootstrap.locate(config);
     DatabaseBootstrap.migrate(db.config());
+    BlockedThreadWatch.install();
     Vertx vertx = Vertx.vertx();
     MainVerticle main = new MainVerticle(db.config(), Clock.systemUTC());
     vertx.deployVerticle(main).toCompletionStage().toCompletableFuture().get();

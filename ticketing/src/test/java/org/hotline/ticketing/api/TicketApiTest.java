@@ -31,6 +31,13 @@ class TicketApiTest {
     supervisor = platform.login("supervisor1");
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void noEventLoopWasBlocked() {
+    assertThat(BlockedThreadWatch.install().eventLoopWarnings())
+        .as("Vert.x blocked-thread warnings")
+        .isEmpty();
+  }
+
   static JsonObject newOrder() {
     return new JsonObject()
         .put("channel", "phone")

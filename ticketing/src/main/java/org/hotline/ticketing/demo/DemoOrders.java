@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.hotline.ticketing.order.NewOrder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.unit.UnitTree;
@@ -168,14 +167,15 @@ public final class DemoOrders {
       case RECEIVED -> {}
       case ANSWERED ->
           o = step(steps, o, AGENT, req(Action.ANSWER, o).text("已按知识库口径向市民解释说明，市民表示理解。"), clock);
-      case MERGED ->
-          o =
-              step(
-                  steps,
-                  o,
-                  AGENT,
-                  req(Action.WITHDRAW, o).reason("市民重复来电，与在办工单内容一致，已告知在办进度"),
-                  clock);
+      case MERGED -> {
+        WorkOrder into = finals.get(mergedInto);
+        ZonedDateTime at = clock.next(random);
+        Req r = req(Action.MERGE, o);
+        r.into = into.number;
+        Transition t = workflow.apply(o, AGENT, r.build(), into, at);
+        steps.add(new Step(t, AGENT.username(), at));
+        o = t.after();
+      }
       default -> {
         o = step(steps, o, DISPATCHER, req(Action.DISPATCH, o).unit(unit), clock);
         if (target == OrderState.DISPATCHED) {
@@ -304,11 +304,7 @@ public final class DemoOrders {
 
     ActionRequest build() {
       return new ActionRequest(
-          action, version, text, null, null, unit, List.of(), reason, null, null, result, note);
+          action, version, text, null, into, unit, List.of(), reason, null, null, result, note);
     }
-  }
-
-  static Set<OrderState> states() {
-    return EnumSet.allOf(OrderState.class);
   }
 }

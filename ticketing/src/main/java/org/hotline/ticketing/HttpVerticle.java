@@ -7,6 +7,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.hotline.ticketing.config.HotlineConfig;
+import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
@@ -27,7 +28,8 @@ public final class HttpVerticle extends AbstractVerticle {
       ReferenceHandlers reference,
       KbHandlers kb,
       CallHandlers calls,
-      SmsHandlers sms) {}
+      SmsHandlers sms,
+      AdminHandlers admin) {}
 
   private final HotlineConfig config;
   private final Handlers handlers;
@@ -55,7 +57,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.reference(),
             handlers.kb(),
             handlers.calls(),
-            handlers.sms());
+            handlers.sms(),
+            handlers.admin());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {
       options

@@ -36,6 +36,7 @@ import org.hotline.ticketing.telephony.CallRepository;
 import org.hotline.ticketing.telephony.TelephonyBridge;
 import org.hotline.ticketing.telephony.TelephonyDeployment;
 import org.hotline.ticketing.unit.UnitRepository;
+import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
@@ -168,7 +169,12 @@ public final class MainVerticle extends AbstractVerticle {
                       new ReferenceHandlers(reference.get(), categories, routing::get),
                       new KbHandlers(knowledge.get()),
                       new CallHandlers(vertx, calls),
-                      new SmsHandlers(pool));
+                      new SmsHandlers(pool),
+                      new AdminHandlers(
+                          pool,
+                          () ->
+                              loadReference(
+                                  units, calendars, categories, routingRules, reference, routing)));
               new SmsBridge(vertx, pool, service, templates).register();
               // The adapters start beside the web server; one that fails is logged, not fatal:
               // the centre can still work its orders without a PBX or an SMSC.
@@ -227,9 +233,16 @@ public final class MainVerticle extends AbstractVerticle {
     return Future.all(tree, calendar, policy, leaves, kinds, rules)
         .map(
             all -> {
-              reference.set(
-                  new ReferenceData(
-                      tree.result(), calendar.result(), policy.result(), leaves.result()));
+              if (reference.get() == null) {
+                reference.set(
+                    new ReferenceData(
+                        tree.result(), calendar.result(), policy.result(), leaves.result()));
+              } else { // an administrator's edit: the services keep their instance, updated in
+                // place
+                reference.get().replaceUnits(tree.result());
+                reference.get().replaceCalendar(calendar.result(), policy.result());
+                reference.get().replaceCategories(leaves.result());
+              }
               routing.set(new RoutingAdvisor(rules.result(), kinds.result(), tree.result()));
               int year = java.time.Year.now(clock).getValue();
               for (int y = year; y <= year + 1; y++) {

@@ -31,7 +31,8 @@ public final class ApiRouter {
       ReferenceHandlers reference,
       KbHandlers kb,
       CallHandlers calls,
-      SmsHandlers sms) {
+      SmsHandlers sms,
+      AdminHandlers admin) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, ready));
@@ -72,6 +73,14 @@ public final class ApiRouter {
     router.get("/api/wallboard").handler(calls::wallboard);
     router.get("/api/agents").handler(calls::agents);
     router.post("/api/agents/:agent/:op").handler(calls::agentAction);
+
+    router.get("/api/admin/calendar").handler(admin::calendar);
+    router.put("/api/admin/calendar/days/:day").handler(admin::putDay);
+    router.put("/api/admin/calendar/years/:year").handler(admin::putYear);
+    router.put("/api/admin/settings/:key").handler(admin::putSetting);
+    router.get("/api/admin/routing").handler(admin::routingRules);
+    router.post("/api/admin/routing").handler(admin::addRoutingRule);
+    router.delete("/api/admin/routing/:id").handler(admin::deleteRoutingRule);
 
     router.get("/api/sms").handler(sms::list);
     router.post("/api/sms").handler(sms::send);

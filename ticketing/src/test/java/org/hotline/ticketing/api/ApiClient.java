@@ -65,6 +65,10 @@ public final class ApiClient {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+  }
+
   public Response post(String path, JsonObject json) {
     return post(path, json.encode());
   }

@@ -168,7 +168,15 @@ public final class MainVerticle extends AbstractVerticle {
                       new TicketHandlers(service, reference.get()),
                       new ReferenceHandlers(reference.get(), categories, routing::get),
                       new KbHandlers(knowledge.get()),
-                      new CallHandlers(vertx, calls),
+                      new CallHandlers(
+                          vertx,
+                          calls,
+                          java.nio.file.Path.of(
+                              config
+                                  .env()
+                                  .getOrDefault(
+                                      "HOTLINE_RECORDINGS_DIR",
+                                      config.dataDir().resolve("recordings").toString()))),
                       new SmsHandlers(pool),
                       new AdminHandlers(
                           pool,

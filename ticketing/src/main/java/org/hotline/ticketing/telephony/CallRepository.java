@@ -200,6 +200,20 @@ public final class CallRepository {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 
+  /** The recording file name of a call, relative to the recordings folder, or null. */
+  public Future<String> recordingOf(String callId) {
+    return pool.preparedQuery("SELECT recording FROM call_record WHERE id = $1")
+        .execute(Tuple.of(callId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("recording"));
+  }
+
+  public Future<Void> audit(String username, String action, JsonObject detail) {
+    return pool.preparedQuery(
+            "INSERT INTO audit_log (username, action, detail) VALUES ($1, $2, $3)")
+        .execute(Tuple.of(username, action, detail))
+        .mapEmpty();
+  }
+
   public Pool pool() {
     return pool;
   }

@@ -69,6 +69,8 @@ public final class ApiRouter {
 
     router.get("/api/calls").handler(calls::calls);
     router.post("/api/calls/originate").handler(calls::originate);
+    router.post("/api/calls/:id/transfer").handler(calls::transfer);
+    router.get("/api/calls/:id/recording").handler(calls::recording);
     router.get("/api/callbacks").handler(calls::callbacks);
     router.get("/api/wallboard").handler(calls::wallboard);
     router.get("/api/agents").handler(calls::agents);

@@ -21,10 +21,12 @@ public final class CallHandlers {
 
   private final Vertx vertx;
   private final CallRepository calls;
+  private final java.nio.file.Path recordingsDir;
 
-  public CallHandlers(Vertx vertx, CallRepository calls) {
+  public CallHandlers(Vertx vertx, CallRepository calls, java.nio.file.Path recordingsDir) {
     this.vertx = vertx;
     this.calls = calls;
+    this.recordingsDir = recordingsDir;
   }
 
   public void calls(RoutingContext ctx) {
@@ -137,6 +139,59 @@ public final class CallHandlers {
       msg.put("taskId", taskId);
     }
     ask(ctx, TelephonyAddresses.ACTION_ORIGINATE, msg);
+  }
+
+  /** POST /api/calls/{id}/transfer {target}: emergency transfer (110/119/120/122) in one step. */
+  public void transfer(RoutingContext ctx) {
+    Actor actor = staff(ctx);
+    String target = Inputs.reqString(Inputs.body(ctx), "target", 20);
+    if (!target.matches("[0-9]{3,20}")) {
+      throw WorkflowException.invalid(
+          "target", "target must be a number such as 110, 119, 120 or 122");
+    }
+    JsonObject msg = new JsonObject().put("callId", ctx.pathParam("id")).put("target", target);
+    calls
+        .audit(actor.username(), "call-transfer", msg)
+        .onComplete(v -> ask(ctx, TelephonyAddresses.ACTION_TRANSFER, msg));
+  }
+
+  /**
+   * GET /api/calls/{id}/recording: plays a call's recording from HOTLINE_RECORDINGS_DIR (centre
+   * staff only); every playback is logged.
+   */
+  public void recording(RoutingContext ctx) {
+    Actor actor = staff(ctx);
+    String id = ctx.pathParam("id");
+    calls
+        .recordingOf(id)
+        .compose(
+            file -> {
+              if (file == null) {
+                return io.vertx.core.Future.failedFuture(
+                    WorkflowException.notFound("call " + id + " has no recording"));
+              }
+              java.nio.file.Path root = recordingsDir.toAbsolutePath().normalize();
+              java.nio.file.Path path = root.resolve(file).normalize();
+              if (!path.startsWith(root) || !java.nio.file.Files.isRegularFile(path)) {
+                return io.vertx.core.Future.failedFuture(
+                    WorkflowException.notFound(
+                        "the recording of call " + id + " is not in the recordings folder"));
+              }
+              return calls
+                  .audit(
+                      actor.username(),
+                      "recording-playback",
+                      new JsonObject().put("callId", id).put("file", path.toString()))
+                  .map(path);
+            })
+        .onSuccess(
+            path ->
+                ctx.response()
+                    .putHeader(
+                        "Content-Type",
+                        path.toString().endsWith(".wav") ? "audio/wav" : "application/octet-stream")
+                    .sendFile(path.toString()))
+        .onFailure(ctx::fail);
   }
 
   private void ask(RoutingContext ctx, String address, JsonObject msg) {

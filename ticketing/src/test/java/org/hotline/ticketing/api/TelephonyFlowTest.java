@@ -129,6 +129,32 @@ class TelephonyFlowTest {
   }
 
   @Test
+  void recordingsPlayOnlyFromTheRecordingsFolderAndEachPlaybackIsLogged() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of("target/test-data/recordings/20261128");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve("rec-1.wav"), new byte[] {'R', 'I', 'F', 'F'});
+    try (Connection c = platform.jdbc()) {
+      c.createStatement()
+          .executeUpdate(
+              "INSERT INTO call_record (id, caller, outcome, recording) VALUES"
+                  + " ('rec-1', '13700004444', 'answered', '20261128/rec-1.wav'),"
+                  + " ('rec-2', '13700004444', 'answered', '../../../../etc/passwd') ON CONFLICT DO NOTHING");
+    }
+    ApiClient sup = platform.login("supervisor1");
+    ApiClient.Response ok = sup.get("/api/calls/rec-1/recording");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.body()).isEqualTo("RIFF");
+    assertThat(sup.get("/api/calls/rec-2/recording").status()).isEqualTo(404);
+    assertThat(platform.login("u-dc").get("/api/calls/rec-1/recording").status()).isEqualTo(403);
+    assertThat(
+            one(
+                "SELECT count(*) FROM audit_log WHERE action = 'recording-playback' AND username = 'supervisor1'"))
+        .isEqualTo("1");
+    assertThat(sup.post("/api/calls/rec-1/transfer", "{\"target\":\"police\"}").status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void theWallboardAndAgentsAnswerThroughTheApi() {
     ApiClient sup = platform.login("supervisor1");
     ApiClient.Response wall = sup.get("/api/wallboard");

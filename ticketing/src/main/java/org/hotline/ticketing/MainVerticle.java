@@ -30,6 +30,7 @@ import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.routing.RoutingRepository;
+import org.hotline.ticketing.scheduler.SchedulerVerticle;
 import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.sms.SmsBridge;
 import org.hotline.ticketing.telephony.CallRepository;
@@ -193,6 +194,10 @@ public final class MainVerticle extends AbstractVerticle {
                           new DeploymentOptions().setConfig(smsConfig()))
                       .onSuccess(id -> smsSimulated = !smsConfig().containsKey("host"))
                       .onFailure(e -> LOG.error("SMS gateway did not start", e));
+              // Deadline scheduler: every node competes; the holder of the advisory lock sweeps.
+              vertx
+                  .deployVerticle(new SchedulerVerticle(config, clock, templates))
+                  .onFailure(e -> LOG.error("the deadline scheduler did not start", e));
               Future<TelephonyDeployment.Started> pbx =
                   TelephonyDeployment.deploy(vertx, config.env(), config.dataDir())
                       .onSuccess(t -> telephony = t)

@@ -154,6 +154,10 @@ public final class MainVerticle extends AbstractVerticle {
         .compose(
             v -> {
               SmsTemplates templates = new SmsTemplates();
+              SmsHandlers smsHandlers = new SmsHandlers(vertx, pool, templates);
+              smsHandlers
+                  .loadTemplateOverrides()
+                  .onFailure(e -> LOG.error("stored SMS template edits not applied", e));
               WorkOrderService service =
                   new WorkOrderService(
                       pool,
@@ -178,7 +182,7 @@ public final class MainVerticle extends AbstractVerticle {
                                   .getOrDefault(
                                       "HOTLINE_RECORDINGS_DIR",
                                       config.dataDir().resolve("recordings").toString()))),
-                      new SmsHandlers(pool),
+                      smsHandlers,
                       new AdminHandlers(
                           pool,
                           () ->

@@ -86,6 +86,9 @@ public final class ApiRouter {
 
     router.get("/api/sms").handler(sms::list);
     router.post("/api/sms").handler(sms::send);
+    router.post("/api/sms/simulate").handler(sms::simulate);
+    router.get("/api/admin/sms-templates").handler(sms::templates);
+    router.put("/api/admin/sms-templates/:name").handler(sms::putTemplate);
 
     router.get("/api/kb/search").handler(kb::search);
     router.get("/api/kb/suggest").handler(kb::suggest);

@@ -14,13 +14,142 @@ import org.hotline.ticketing.workflow.WorkflowException;
 /** GET /api/sms (the message log) and POST /api/sms (a manual message), for centre staff. */
 public final class SmsHandlers {
 
+  private static final String TEMPLATE_SETTING = "sms_template:";
+
+  private final io.vertx.core.Vertx vertx;
   private final Pool pool;
   private final SmsMessageQuery query;
   private final SmsOutbox outbox = new SmsOutbox();
+  private final org.hotline.sms.templates.SmsTemplates templates;
 
-  public SmsHandlers(Pool pool) {
+  public SmsHandlers(
+      io.vertx.core.Vertx vertx, Pool pool, org.hotline.sms.templates.SmsTemplates templates) {
+    this.vertx = vertx;
     this.pool = pool;
     this.query = new SmsMessageQuery(pool);
+    this.templates = templates;
+  }
+
+  /** Applies the administrators' stored template edits (at start). */
+  public io.vertx.core.Future<Void> loadTemplateOverrides() {
+    return pool.query(
+            "SELECT key, value #>> '{}' AS source FROM setting WHERE key LIKE '"
+                + TEMPLATE_SETTING
+                + "%'")
+        .execute()
+        .map(
+            rows -> {
+              rows.forEach(
+                  r ->
+                      templates.override(
+                          r.getString("key").substring(TEMPLATE_SETTING.length()),
+                          r.getString("source")));
+              return null;
+            });
+  }
+
+  /** GET /api/admin/sms-templates: every template with its text for a sample order and its cost. */
+  public void templates(RoutingContext ctx) {
+    admin(ctx);
+    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+    for (String name : org.hotline.sms.templates.SmsTemplates.NAMES) {
+      out.add(preview(name, null));
+    }
+    Json.ok(ctx, out);
+  }
+
+  /** PUT /api/admin/sms-templates/{name} {source}: checked by rendering a sample, then stored. */
+  public void putTemplate(RoutingContext ctx) {
+    Actor actor = admin(ctx);
+    String name = ctx.pathParam("name");
+    if (!org.hotline.sms.templates.SmsTemplates.NAMES.contains(name)) {
+      throw WorkflowException.notFound("no SMS template " + name);
+    }
+    String source = Inputs.reqString(Inputs.body(ctx), "source", 2000);
+    JsonObject preview;
+    try {
+      preview = preview(name, source);
+    } catch (RuntimeException e) {
+      throw WorkflowException.invalid("source", "the template does not render: " + e.getMessage());
+    }
+    pool.withTransaction(
+            tx ->
+                tx.preparedQuery(
+                        "INSERT INTO setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
+                    .execute(io.vertx.sqlclient.Tuple.of(TEMPLATE_SETTING + name, source))
+                    .compose(
+                        v ->
+                            tx.preparedQuery(
+                                    "INSERT INTO audit_log (username, action, detail) VALUES ($1, 'admin:sms-template', $2)")
+                                .execute(
+                                    io.vertx.sqlclient.Tuple.of(
+                                        actor.username(),
+                                        new JsonObject().put("name", name).put("after", source)))))
+        .onSuccess(
+            v -> {
+              templates.override(name, source);
+              Json.ok(ctx, preview);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private JsonObject preview(String name, String source) {
+    java.util.Map<String, Object> sample =
+        java.util.Map.of(
+            "orderNumber",
+            "20261128-000123",
+            "category",
+            "路灯",
+            "signDeadline",
+            "11月29日10:00",
+            "deadline",
+            "12月12日17:30",
+            "result",
+            "经现场核查，已安排人员更换灯泡。",
+            "state",
+            "办理中");
+    var p =
+        source == null ? templates.preview(name, sample) : templates.previewSource(source, sample);
+    return new JsonObject()
+        .put("name", name)
+        .put("text", p.text())
+        .put("segments", p.cost().segments())
+        .put("encoding", String.valueOf(p.cost().encoding()));
+  }
+
+  /**
+   * POST /api/sms/simulate {from, text}: a citizen's message into the SMSC simulator (for trying).
+   */
+  public void simulate(RoutingContext ctx) {
+    staff(ctx);
+    JsonObject b = Inputs.body(ctx);
+    String from = Inputs.reqString(b, "from", 20);
+    if (!from.matches("\\+?[0-9]{3,20}")) {
+      throw WorkflowException.invalid("from", "from must be digits");
+    }
+    String text = Inputs.reqString(b, "text", 1000);
+    vertx
+        .eventBus()
+        .<JsonObject>request(
+            org.hotline.sms.SmsAddresses.SIM_INJECT_MO,
+            new JsonObject().put("from", from).put("text", text))
+        .onSuccess(r -> Json.ok(ctx, r.body()))
+        .onFailure(
+            e ->
+                ApiErrors.send(
+                    ctx,
+                    409,
+                    "not_simulated",
+                    "the SMSC is not simulated here: " + e.getMessage(),
+                    null));
+  }
+
+  private static Actor admin(RoutingContext ctx) {
+    Actor a = Sessions.actor(ctx);
+    if (!a.isAdmin()) {
+      throw WorkflowException.forbidden("administrators only");
+    }
+    return a;
   }
 
   public void list(RoutingContext ctx) {

@@ -146,6 +146,55 @@ class SmsFlowTest {
   }
 
   @Test
+  void administratorsEditTemplatesWithAPreviewAndTheEditIsUsed() throws Exception {
+    ApiClient admin = platform.login("admin");
+    JsonObject bad =
+        admin.put("/api/admin/sms-templates/receipt", "{\"source\":\"工单${orderNumber\"}").json();
+    assertThat(bad.getString("field")).isEqualTo("source");
+    ApiClient.Response ok =
+        admin.put(
+            "/api/admin/sms-templates/receipt", "{\"source\":\"【12345热线】已受理，工单号${orderNumber}。\"}");
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(ok.json().getInteger("segments")).isEqualTo(1);
+    assertThat(ok.json().getString("text")).contains("20261128-000123");
+    assertThat(admin.get("/api/admin/sms-templates").array().size()).isGreaterThanOrEqualTo(10);
+    JsonObject o = order("13900006666");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        one(
+                            "SELECT text FROM sms_message WHERE ticket_id = "
+                                + o.getLong("id")
+                                + " AND kind = 'receipt'"))
+                    .isEqualTo("【12345热线】已受理，工单号" + o.getString("number") + "。"));
+    assertThat(
+            platform
+                .login("agent1")
+                .put("/api/admin/sms-templates/receipt", "{\"source\":\"x\"}")
+                .status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void aPersonCanTextThePlatformThroughTheSimulator() throws Exception {
+    ApiClient.Response r =
+        platform
+            .login("supervisor1")
+            .post("/api/sms/simulate", "{\"from\":\"13900007777\",\"text\":\"楼下烧烤油烟太大\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        one(
+                            "SELECT description FROM work_order WHERE citizen_phone = '13900007777'"))
+                    .isEqualTo("楼下烧烤油烟太大"));
+  }
+
+  @Test
   void progressIsToldOnlyToTheReporter() throws Exception {
     JsonObject o = order("13900004444");
     String digits = o.getString("number").replace("-", "");

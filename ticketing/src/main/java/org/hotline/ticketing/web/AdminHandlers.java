@@ -32,7 +32,7 @@ public final class AdminHandlers {
   }
 
   public void calendar(RoutingContext ctx) {
-    admin(ctx);
+    Sessions.requireAdmin(ctx);
     int year = Inputs.intParam(ctx, "year", LocalDate.now().getYear(), 2000, 2100);
     Future<JsonArray> days =
         pool.preparedQuery(
@@ -74,7 +74,7 @@ public final class AdminHandlers {
 
   /** PUT /api/admin/calendar/days/{day} {kind: holiday|workday|normal, name}. */
   public void putDay(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     LocalDate day = date(ctx.pathParam("day"));
     JsonObject b = Inputs.body(ctx);
     String kind = Inputs.oneOf(b, "kind", List.of("holiday", "workday", "normal"), null);
@@ -101,7 +101,7 @@ public final class AdminHandlers {
    * PUT /api/admin/calendar/years/{year} {official, source}: the State Council's notice entered.
    */
   public void putYear(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     int year;
     try {
       year = Integer.parseInt(ctx.pathParam("year"));
@@ -132,7 +132,7 @@ public final class AdminHandlers {
    * PUT /api/admin/settings/{key} {value}: working_hours ("09:00-12:00,13:30-17:30") or deadlines.
    */
   public void putSetting(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     String key = ctx.pathParam("key");
     JsonObject b = Inputs.body(ctx);
     Object value = b.getValue("value");
@@ -166,7 +166,7 @@ public final class AdminHandlers {
   }
 
   public void routingRules(RoutingContext ctx) {
-    admin(ctx);
+    Sessions.requireAdmin(ctx);
     pool.query(
             "SELECT id, category_code, unit, scope, fallback, note, priority FROM routing_rule ORDER BY category_code, priority, id")
         .execute()
@@ -181,7 +181,7 @@ public final class AdminHandlers {
 
   /** POST /api/admin/routing {categoryCode, unit, scope, fallback?, note?, priority?}. */
   public void addRoutingRule(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     JsonObject b = Inputs.body(ctx);
     String category = Inputs.reqString(b, "categoryCode", 6);
     String unit = Inputs.reqString(b, "unit", 64);
@@ -205,7 +205,7 @@ public final class AdminHandlers {
   }
 
   public void deleteRoutingRule(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     long id = Inputs.pathId(ctx);
     change(
         actor,
@@ -298,13 +298,5 @@ public final class AdminHandlers {
     } catch (DateTimeParseException e) {
       throw WorkflowException.invalid("day", "day must be a date like 2027-02-05");
     }
-  }
-
-  private static Actor admin(RoutingContext ctx) {
-    Actor a = Sessions.actor(ctx);
-    if (!a.isAdmin()) {
-      throw WorkflowException.forbidden("administrators only");
-    }
-    return a;
   }
 }

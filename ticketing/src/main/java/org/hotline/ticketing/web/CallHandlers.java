@@ -30,8 +30,8 @@ public final class CallHandlers {
   }
 
   public void calls(RoutingContext ctx) {
-    staff(ctx);
-    String since = param(ctx, "since");
+    Sessions.requireCentreStaff(ctx);
+    String since = Inputs.param(ctx, "since");
     if (since != null) {
       try {
         OffsetDateTime.parse(since);
@@ -40,14 +40,14 @@ public final class CallHandlers {
             "since", "since must be ISO-8601 with offset, e.g. 2026-11-28T08:00:00+08:00");
       }
     }
-    String outcome = param(ctx, "outcome");
+    String outcome = Inputs.param(ctx, "outcome");
     if (outcome != null && !OUTCOMES.contains(outcome)) {
       throw WorkflowException.invalid("outcome", "outcome must be one of " + OUTCOMES);
     }
     calls
         .calls(
             since,
-            param(ctx, "number"),
+            Inputs.param(ctx, "number"),
             outcome,
             Inputs.intParam(ctx, "page", 0, 0, 100_000),
             Inputs.intParam(ctx, "size", 50, 1, 500))
@@ -56,7 +56,7 @@ public final class CallHandlers {
   }
 
   public void callbacks(RoutingContext ctx) {
-    staff(ctx);
+    Sessions.requireCentreStaff(ctx);
     calls
         .openCallbacks(
             Inputs.intParam(ctx, "page", 0, 0, 100_000), Inputs.intParam(ctx, "size", 50, 1, 500))
@@ -65,12 +65,12 @@ public final class CallHandlers {
   }
 
   public void wallboard(RoutingContext ctx) {
-    staff(ctx);
+    Sessions.requireCentreStaff(ctx);
     ask(ctx, TelephonyAddresses.WALLBOARD_GET, new JsonObject());
   }
 
   public void agents(RoutingContext ctx) {
-    staff(ctx);
+    Sessions.requireCentreStaff(ctx);
     ask(ctx, TelephonyAddresses.AGENTS, new JsonObject());
   }
 
@@ -108,7 +108,7 @@ public final class CallHandlers {
 
   /** POST /api/calls/originate {number, agent? | survey: true, ticketId?, taskId?}. */
   public void originate(RoutingContext ctx) {
-    Actor actor = staff(ctx);
+    Actor actor = Sessions.requireCentreStaff(ctx);
     JsonObject b = Inputs.body(ctx);
     String number = Inputs.reqString(b, "number", 20);
     if (!number.matches("\\+?[0-9]{3,20}")) {
@@ -143,7 +143,7 @@ public final class CallHandlers {
 
   /** POST /api/calls/{id}/transfer {target}: emergency transfer (110/119/120/122) in one step. */
   public void transfer(RoutingContext ctx) {
-    Actor actor = staff(ctx);
+    Actor actor = Sessions.requireCentreStaff(ctx);
     String target = Inputs.reqString(Inputs.body(ctx), "target", 20);
     if (!target.matches("[0-9]{3,20}")) {
       throw WorkflowException.invalid(
@@ -160,7 +160,7 @@ public final class CallHandlers {
    * staff only); every playback is logged.
    */
   public void recording(RoutingContext ctx) {
-    Actor actor = staff(ctx);
+    Actor actor = Sessions.requireCentreStaff(ctx);
     String id = ctx.pathParam("id");
     calls
         .recordingOf(id)
@@ -220,18 +220,5 @@ public final class CallHandlers {
                     "telephony_unavailable",
                     "the telephony link does not answer: " + e.getMessage(),
                     null));
-  }
-
-  private static Actor staff(RoutingContext ctx) {
-    Actor a = Sessions.actor(ctx);
-    if (!a.isCentreStaff()) {
-      throw WorkflowException.forbidden("calls are for centre staff");
-    }
-    return a;
-  }
-
-  private static String param(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
   }
 }

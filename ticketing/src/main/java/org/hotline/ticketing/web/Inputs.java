@@ -179,6 +179,12 @@ public final class Inputs {
     }
   }
 
+  /** A query parameter, trimmed; null when absent or blank. */
+  public static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+
   /** A path id: a positive number, else 404 (no such order can exist). */
   public static long pathId(RoutingContext ctx) {
     String raw = ctx.pathParam("id");

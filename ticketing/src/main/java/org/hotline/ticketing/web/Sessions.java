@@ -50,6 +50,24 @@ public final class Sessions {
         .put("unit", actor.unit());
   }
 
+  /** The actor, who must be an administrator (403 otherwise). */
+  public static Actor requireAdmin(RoutingContext ctx) {
+    Actor a = actor(ctx);
+    if (!a.isAdmin()) {
+      throw org.hotline.ticketing.workflow.WorkflowException.forbidden("administrators only");
+    }
+    return a;
+  }
+
+  /** The actor, who must be centre staff: agent, dispatcher, reviewer, supervisor or admin. */
+  public static Actor requireCentreStaff(RoutingContext ctx) {
+    Actor a = actor(ctx);
+    if (!a.isCentreStaff()) {
+      throw org.hotline.ticketing.workflow.WorkflowException.forbidden("for centre staff only");
+    }
+    return a;
+  }
+
   /** Route handler: resolves the actor or fails the request with 401. */
   public void require(RoutingContext ctx) {
     resolve(ctx)

@@ -50,7 +50,7 @@ public final class SmsHandlers {
 
   /** GET /api/admin/sms-templates: every template with its text for a sample order and its cost. */
   public void templates(RoutingContext ctx) {
-    admin(ctx);
+    Sessions.requireAdmin(ctx);
     io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
     for (String name : org.hotline.sms.templates.SmsTemplates.NAMES) {
       out.add(preview(name, null));
@@ -60,7 +60,7 @@ public final class SmsHandlers {
 
   /** PUT /api/admin/sms-templates/{name} {source}: checked by rendering a sample, then stored. */
   public void putTemplate(RoutingContext ctx) {
-    Actor actor = admin(ctx);
+    Actor actor = Sessions.requireAdmin(ctx);
     String name = ctx.pathParam("name");
     if (!org.hotline.sms.templates.SmsTemplates.NAMES.contains(name)) {
       throw WorkflowException.notFound("no SMS template " + name);
@@ -121,7 +121,7 @@ public final class SmsHandlers {
    * POST /api/sms/simulate {from, text}: a citizen's message into the SMSC simulator (for trying).
    */
   public void simulate(RoutingContext ctx) {
-    staff(ctx);
+    Sessions.requireCentreStaff(ctx);
     JsonObject b = Inputs.body(ctx);
     String from = Inputs.reqString(b, "from", 20);
     if (!from.matches("\\+?[0-9]{3,20}")) {
@@ -144,25 +144,17 @@ public final class SmsHandlers {
                     null));
   }
 
-  private static Actor admin(RoutingContext ctx) {
-    Actor a = Sessions.actor(ctx);
-    if (!a.isAdmin()) {
-      throw WorkflowException.forbidden("administrators only");
-    }
-    return a;
-  }
-
   public void list(RoutingContext ctx) {
-    staff(ctx);
-    String direction = param(ctx, "direction");
+    Sessions.requireCentreStaff(ctx);
+    String direction = Inputs.param(ctx, "direction");
     if (direction != null && !List.of("mo", "mt").contains(direction)) {
       throw WorkflowException.invalid("direction", "direction must be mo or mt");
     }
     query
         .list(
-            param(ctx, "number"),
+            Inputs.param(ctx, "number"),
             direction,
-            param(ctx, "state"),
+            Inputs.param(ctx, "state"),
             Inputs.intParam(ctx, "size", 100, 1, 500))
         .onSuccess(
             items -> Json.ok(ctx, new JsonObject().put("items", items).put("total", items.size())))
@@ -170,7 +162,7 @@ public final class SmsHandlers {
   }
 
   public void send(RoutingContext ctx) {
-    Actor actor = staff(ctx);
+    Actor actor = Sessions.requireCentreStaff(ctx);
     JsonObject b = Inputs.body(ctx);
     String number = Inputs.reqString(b, "number", 20);
     if (!number.matches("\\+?[0-9]{3,20}")) {
@@ -187,18 +179,5 @@ public final class SmsHandlers {
                     ctx,
                     new JsonObject().put("id", id).put("number", number).put("state", "queued")))
         .onFailure(ctx::fail);
-  }
-
-  private static Actor staff(RoutingContext ctx) {
-    Actor a = Sessions.actor(ctx);
-    if (!a.isCentreStaff()) {
-      throw WorkflowException.forbidden("SMS are for centre staff");
-    }
-    return a;
-  }
-
-  private static String param(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
   }
 }

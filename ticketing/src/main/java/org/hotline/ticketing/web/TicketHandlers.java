@@ -75,7 +75,7 @@ public final class TicketHandlers {
 
   public void list(RoutingContext ctx) {
     Actor actor = Sessions.actor(ctx);
-    String state = param(ctx, "state");
+    String state = Inputs.param(ctx, "state");
     if (state != null) {
       try {
         OrderState.valueOf(state);
@@ -83,21 +83,21 @@ public final class TicketHandlers {
         throw WorkflowException.invalid("state", "unknown state " + state);
       }
     }
-    String overdue = param(ctx, "overdue");
+    String overdue = Inputs.param(ctx, "overdue");
     if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
       throw WorkflowException.invalid("overdue", "overdue must be true or false");
     }
-    String q = param(ctx, "q");
+    String q = Inputs.param(ctx, "q");
     if (q != null && q.length() > 200) {
       throw WorkflowException.invalid("q", "q is longer than 200 characters");
     }
     OrderQuery query =
         new OrderQuery(
             state,
-            param(ctx, "unit"),
+            Inputs.param(ctx, "unit"),
             overdue == null ? null : Boolean.valueOf(overdue),
             q,
-            param(ctx, "phone"),
+            Inputs.param(ctx, "phone"),
             null,
             null,
             Inputs.intParam(ctx, "page", 0, 0, 100_000),
@@ -163,10 +163,5 @@ public final class TicketHandlers {
       return String.valueOf(n.longValue());
     }
     return Inputs.optString(b, "into", 64);
-  }
-
-  private static String param(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.trim();
   }
 }

@@ -61,6 +61,7 @@ public final class ApiRouter {
     router.get("/api/tickets").handler(tickets::list);
     router.get("/api/tickets/:id").handler(tickets::get);
     router.get("/api/tickets/:id/events").handler(tickets::events);
+    router.post("/api/tickets/:id/sms-survey").handler(sms::survey);
     router.post("/api/tickets/:id/:action").handler(tickets::act);
 
     router.get("/api/units").handler(reference::units);

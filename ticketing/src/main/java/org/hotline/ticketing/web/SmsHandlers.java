@@ -118,6 +118,62 @@ public final class SmsHandlers {
   }
 
   /**
+   * POST /api/tickets/{id}/sms-survey: sends the 满意度回访 SMS for an order awaiting its callback; the
+   * citizen's reply (1/2/3) rates and closes it. Sent once per order version.
+   */
+  public void survey(RoutingContext ctx) {
+    Sessions.requireCentreStaff(ctx);
+    long id = Inputs.pathId(ctx);
+    pool.withTransaction(
+            tx ->
+                tx.preparedQuery(
+                        "SELECT number, state, version, citizen_phone FROM work_order WHERE id = $1 FOR UPDATE")
+                    .execute(io.vertx.sqlclient.Tuple.of(id))
+                    .compose(
+                        rows -> {
+                          if (rows.size() == 0) {
+                            return io.vertx.core.Future.<JsonObject>failedFuture(
+                                WorkflowException.notFound("no such order"));
+                          }
+                          var r = rows.iterator().next();
+                          if (!"CALLBACK".equals(r.getString("state"))) {
+                            return io.vertx.core.Future.<JsonObject>failedFuture(
+                                WorkflowException.illegal(
+                                    "order "
+                                        + r.getString("number")
+                                        + " does not await a callback"));
+                          }
+                          String phone = r.getString("citizen_phone");
+                          if (phone == null || !phone.matches("(\\+?86)?1[3-9][0-9]{9}")) {
+                            return io.vertx.core.Future.<JsonObject>failedFuture(
+                                WorkflowException.invalid(
+                                    "citizenPhone", "the citizen has no mobile number"));
+                          }
+                          String text =
+                              templates.render(
+                                  "survey", java.util.Map.of("orderNumber", r.getString("number")));
+                          return outbox
+                              .enqueue(
+                                  tx,
+                                  new OutboundSms(
+                                      phone,
+                                      text,
+                                      SmsKind.SURVEY,
+                                      false,
+                                      id,
+                                      "survey:" + id + ":" + r.getInteger("version")))
+                              .map(
+                                  smsId ->
+                                      new JsonObject()
+                                          .put("id", smsId)
+                                          .put("number", phone)
+                                          .put("text", text));
+                        }))
+        .onSuccess(j -> Json.ok(ctx, j))
+        .onFailure(ctx::fail);
+  }
+
+  /**
    * POST /api/sms/simulate {from, text}: a citizen's message into the SMSC simulator (for trying).
    */
   public void simulate(RoutingContext ctx) {

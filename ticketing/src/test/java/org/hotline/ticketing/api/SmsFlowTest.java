@@ -124,6 +124,15 @@ class SmsFlowTest {
                 new JsonObject().put("version", o.getInteger("version")))
             .json();
     assertThat(o.getString("state")).isEqualTo("CALLBACK");
+    ApiClient staff = platform.login("agent1");
+    ApiClient.Response survey = staff.post("/api/tickets/" + o.getLong("id") + "/sms-survey", "{}");
+    assertThat(survey.status()).as(survey.body()).isEqualTo(200);
+    assertThat(survey.json().getString("text")).contains("回复1满意");
+    assertThat(
+            one(
+                "SELECT count(*) FROM sms_message WHERE kind = 'survey' AND ticket_id = "
+                    + o.getLong("id")))
+        .isEqualTo("1");
     injectMo(phone, "1");
     long id = o.getLong("id");
     await()
@@ -197,6 +206,8 @@ class SmsFlowTest {
   @Test
   void progressIsToldOnlyToTheReporter() throws Exception {
     JsonObject o = order("13900004444");
+    assertThat(agent.post("/api/tickets/" + o.getLong("id") + "/sms-survey", "{}").status())
+        .isEqualTo(409);
     String digits = o.getString("number").replace("-", "");
     injectMo("13900004444", "CX " + digits);
     injectMo("13900005555", "CX " + digits);

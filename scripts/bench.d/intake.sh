@@ -13,7 +13,10 @@ build_platform
 trap 'cleanup' EXIT
 PLATFORM_PID=""
 cleanup() {
-  [ -n "$PLATFORM_PID" ] && kill "$PLATFORM_PID" 2>/dev/null && wait "$PLATFORM_PID" 2>/dev/null
+  if [ -n "$PLATFORM_PID" ]; then
+    kill "$PLATFORM_PID" 2>/dev/null || true
+    wait "$PLATFORM_PID" 2>/dev/null || true
+  fi
   if [ -n "${PGPORT:-}" ]; then
     java -cp "$(platform_classpath)" org.hotline.ticketing.bench.DropDatabase "jdbc:postgresql://$PGHOST:$PGPORT/postgres" "$PGUSER" "${PGPASSWORD:-}" hotline_bench >/dev/null 2>&1 || true
   fi

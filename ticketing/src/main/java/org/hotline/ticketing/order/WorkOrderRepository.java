@@ -88,6 +88,19 @@ public final class WorkOrderRepository {
         .map(rows -> rows.size() == 0 ? null : map(rows.iterator().next()));
   }
 
+  /**
+   * An order by the digits a citizen keys or texts (its number without the dash): id, number,
+   * state, citizen_phone, due_deadline; null when there is none.
+   */
+  public static Future<Row> byKeyedDigits(SqlClient client, String digits) {
+    return client
+        .preparedQuery(
+            "SELECT id, number, state, citizen_phone, due_deadline FROM work_order"
+                + " WHERE replace(number, '-', '') = $1")
+        .execute(Tuple.of(digits))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
   /** Writes the new image if nobody changed the order meanwhile; false when the version moved. */
   public Future<Boolean> update(SqlConnection tx, WorkOrder next, int expectedVersion) {
     Tuple t =

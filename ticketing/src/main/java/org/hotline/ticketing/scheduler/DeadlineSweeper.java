@@ -356,7 +356,7 @@ public final class DeadlineSweeper {
               Map<String, List<String>> m = new HashMap<>();
               for (Row r : rows) {
                 String mobile = r.getString("mobile");
-                if (mobile != null && mobile.matches("(\\+?86)?1[3-9][0-9]{9}")) {
+                if (org.hotline.ticketing.sms.OrderNotices.mobile(mobile)) {
                   m.computeIfAbsent(r.getString("unit_code"), k -> new ArrayList<>()).add(mobile);
                 }
               }

@@ -131,7 +131,7 @@ public final class OrderNotices {
   }
 
   /** Mainland mobile numbers receive SMS; landlines and unknown numbers do not. */
-  static boolean mobile(String number) {
+  public static boolean mobile(String number) {
     return number != null && number.matches("(\\+?86)?1[3-9][0-9]{9}");
   }
 

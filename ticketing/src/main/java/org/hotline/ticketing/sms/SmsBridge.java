@@ -18,10 +18,12 @@ import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.templates.SmsTemplates;
 import org.hotline.ticketing.db.Db;
 import org.hotline.ticketing.order.NewOrder;
+import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
 import org.hotline.ticketing.workflow.Action;
 import org.hotline.ticketing.workflow.ActionRequest;
 import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.OrderState;
 import org.hotline.ticketing.workflow.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,24 +38,6 @@ public final class SmsBridge {
   private static final Logger LOG = LoggerFactory.getLogger(SmsBridge.class);
   private static final Actor SMS = new Actor("sms", EnumSet.of(Role.AGENT), null);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-  private static final Map<String, String> STATE_TEXT =
-      Map.of(
-          "RECEIVED",
-          "已受理",
-          "DISPATCHED",
-          "已派发承办单位",
-          "ACCEPTED",
-          "办理中",
-          "REPLIED",
-          "已反馈待审核",
-          "CALLBACK",
-          "已办结待回访",
-          "CLOSED",
-          "已办结",
-          "ANSWERED",
-          "已答复",
-          "MERGED",
-          "已合并办理");
   private static final String[] RATINGS = {
     null, "satisfied", "basically_satisfied", "dissatisfied"
   };
@@ -130,14 +114,11 @@ public final class SmsBridge {
 
   private Future<Void> status(JsonObject mo, String number) {
     String digits = mo.getString("orderNumber", "").replaceAll("\\D", "");
-    return pool.preparedQuery(
-            "SELECT id, number, state, citizen_phone, due_deadline FROM work_order WHERE replace(number, '-', '') = $1")
-        .execute(Tuple.of(digits))
+    return WorkOrderRepository.byKeyedDigits(pool, digits)
         .compose(
-            rows ->
+            r ->
                 pool.withTransaction(
                     tx -> {
-                      Row r = rows.size() == 0 ? null : rows.iterator().next();
                       String text;
                       Long ticketId = null;
                       if (r == null || !number.equals(r.getString("citizen_phone"))) {
@@ -146,9 +127,7 @@ public final class SmsBridge {
                         ticketId = r.getLong("id");
                         Map<String, Object> model = new HashMap<>();
                         model.put("orderNumber", r.getString("number"));
-                        model.put(
-                            "state",
-                            STATE_TEXT.getOrDefault(r.getString("state"), r.getString("state")));
+                        model.put("state", OrderState.valueOf(r.getString("state")).citizenText());
                         var due = Db.zoned(r, "due_deadline");
                         if (due != null) {
                           model.put("deadline", DAY.format(due));

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -189,15 +188,6 @@ public final class CallRepository {
               }
               return new JsonObject().put("items", items).put("total", total);
             });
-  }
-
-  /** An order by the digits a caller keys (the number without its dash). */
-  public Future<Row> orderByDigits(SqlClient client, String digits) {
-    return client
-        .preparedQuery(
-            "SELECT id, number, state, citizen_phone, due_deadline FROM work_order WHERE replace(number, '-', '') = $1")
-        .execute(Tuple.of(digits))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
   }
 
   /** The recording file name of a call, relative to the recordings folder, or null. */

@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.calendar.WorkingHours;
@@ -19,9 +18,11 @@ import org.hotline.ticketing.db.Db;
 import org.hotline.ticketing.order.NewOrder;
 import org.hotline.ticketing.order.OrderQuery;
 import org.hotline.ticketing.order.OrderView;
+import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.OrderState;
 import org.hotline.ticketing.workflow.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +41,6 @@ public final class TelephonyBridge {
 
   private static final Logger LOG = LoggerFactory.getLogger(TelephonyBridge.class);
   private static final Actor IVR = new Actor("ivr", EnumSet.of(Role.AGENT), null);
-  private static final Map<String, String> STATE_TEXT =
-      Map.of(
-          "RECEIVED", "已受理，正在派单",
-          "DISPATCHED", "已派发至承办单位",
-          "ACCEPTED", "承办单位正在办理",
-          "REPLIED", "承办单位已反馈，正在审核",
-          "CALLBACK", "已办结，待回访",
-          "CLOSED", "已办结",
-          "ANSWERED", "已直接答复",
-          "MERGED", "已合并至其他工单");
-
   private final Vertx vertx;
   private final CallRepository calls;
   private final WorkOrderService orders;
@@ -151,8 +141,7 @@ public final class TelephonyBridge {
   private void orderStatus(Message<JsonObject> m) {
     String digits = m.body().getString("orderNumber", "").replaceAll("\\D", "");
     String number = m.body().getString("number", "");
-    calls
-        .orderByDigits(calls.pool(), digits)
+    WorkOrderRepository.byKeyedDigits(calls.pool(), digits)
         .onSuccess(
             row -> {
               // Only the citizen who reported it hears an order's progress.
@@ -167,7 +156,7 @@ public final class TelephonyBridge {
                   new JsonObject()
                       .put("found", true)
                       .put("state", row.getString("state"))
-                      .put("stateText", STATE_TEXT.get(row.getString("state")))
+                      .put("stateText", OrderState.valueOf(row.getString("state")).citizenText())
                       .put("dueDate", due == null ? null : due.toLocalDate().toString()));
             })
         .onFailure(e -> m.fail(500, e.getMessage()));

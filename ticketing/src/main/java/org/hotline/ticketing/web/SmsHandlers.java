@@ -144,7 +144,7 @@ public final class SmsHandlers {
                                         + " does not await a callback"));
                           }
                           String phone = r.getString("citizen_phone");
-                          if (phone == null || !phone.matches("(\\+?86)?1[3-9][0-9]{9}")) {
+                          if (!org.hotline.ticketing.sms.OrderNotices.mobile(phone)) {
                             return io.vertx.core.Future.<JsonObject>failedFuture(
                                 WorkflowException.invalid(
                                     "citizenPhone", "the citizen has no mobile number"));

@@ -19,6 +19,20 @@ public enum OrderState {
   /** 办结: rated, withdrawn or closed unrated. */
   CLOSED;
 
+  /** How the state is told to the citizen (IVR read-back, SMS progress reply). */
+  public String citizenText() {
+    return switch (this) {
+      case RECEIVED -> "已受理，正在派单";
+      case ANSWERED -> "已直接答复";
+      case MERGED -> "已合并至其他工单办理";
+      case DISPATCHED -> "已派发至承办单位";
+      case ACCEPTED -> "承办单位正在办理";
+      case REPLIED -> "承办单位已反馈，正在审核";
+      case CALLBACK -> "已办结，待回访";
+      case CLOSED -> "已办结";
+    };
+  }
+
   /** True for states in which the order still needs work. */
   public boolean isOpen() {
     return this != ANSWERED && this != MERGED && this != CLOSED;

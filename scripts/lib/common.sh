@@ -82,3 +82,17 @@ stop_embedded_postgres() {
     wait "$EMBEDDED_PG_PID" 2>/dev/null || true
   fi
 }
+
+# The portal tests drive Debian's Chromium through chromedriver (never a downloaded browser).
+ensure_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  log "installing Debian's chromium and chromium-driver for the browser tests"
+  local sudo=""
+  if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+  if ! { $sudo apt-get install -y -q chromium chromium-driver >/dev/null \
+      || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q chromium chromium-driver >/dev/null; }; }; then
+    log "could not install chromium; the browser tests will fail (install chromium chromium-driver)"
+  fi
+}

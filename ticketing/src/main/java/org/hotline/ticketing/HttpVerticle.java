@@ -7,6 +7,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.hotline.ticketing.config.HotlineConfig;
+import org.hotline.ticketing.portal.PortalRouter;
 import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
@@ -29,7 +30,8 @@ public final class HttpVerticle extends AbstractVerticle {
       KbHandlers kb,
       CallHandlers calls,
       SmsHandlers sms,
-      AdminHandlers admin) {}
+      AdminHandlers admin,
+      PortalRouter portal) {}
 
   private final HotlineConfig config;
   private final Handlers handlers;
@@ -58,7 +60,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.kb(),
             handlers.calls(),
             handlers.sms(),
-            handlers.admin());
+            handlers.admin(),
+            handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {
       options

@@ -26,6 +26,10 @@ import org.hotline.ticketing.demo.DemoSeeder;
 import org.hotline.ticketing.kb.KnowledgeService;
 import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
+import org.hotline.ticketing.portal.LiveStreams;
+import org.hotline.ticketing.portal.Messages;
+import org.hotline.ticketing.portal.PageRenderer;
+import org.hotline.ticketing.portal.PortalRouter;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
@@ -187,7 +191,17 @@ public final class MainVerticle extends AbstractVerticle {
                           pool,
                           () ->
                               loadReference(
-                                  units, calendars, categories, routingRules, reference, routing)));
+                                  units, calendars, categories, routingRules, reference, routing)),
+                      new PortalRouter(
+                          new Sessions(auth),
+                          auth,
+                          new PageRenderer(),
+                          new Messages(),
+                          new LiveStreams(vertx),
+                          new PortalRouter.PeerStatus(
+                              () -> !config.env().containsKey("HOTLINE_AMI_HOST"),
+                              () -> smsSimulated),
+                          config.https()));
               new SmsBridge(vertx, pool, service, templates).register();
               // The adapters start beside the web server; one that fails is logged, not fatal:
               // the centre can still work its orders without a PBX or an SMSC.

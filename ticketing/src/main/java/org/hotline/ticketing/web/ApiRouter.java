@@ -7,17 +7,26 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
+import org.hotline.ticketing.portal.Csrf;
+import org.hotline.ticketing.portal.PortalRouter;
 
 /** The HTTP API's route table: read it as the table of contents of the platform's contract. */
 public final class ApiRouter {
 
   /** Largest JSON body accepted by the API (imports have their own, larger limit). */
   public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  /** No inline scripts, nothing from other sites, never framed. */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "connect-src 'self'; font-src 'self'; media-src 'self'; object-src 'none'; "
+          + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   private ApiRouter() {}
 
@@ -32,13 +41,19 @@ public final class ApiRouter {
       KbHandlers kb,
       CallHandlers calls,
       SmsHandlers sms,
-      AdminHandlers admin) {
+      AdminHandlers admin,
+      PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, ready));
+    // The portals' own scripts and styles, and the charting library from its webjar.
+    router.get("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
+    router
+        .get("/vendor/*")
+        .handler(StaticHandler.create("META-INF/resources/webjars").setMaxAgeSeconds(86400));
 
     router
-        .route("/api/*")
+        .route()
         .handler(
             SessionHandler.create(LocalSessionStore.create(vertx))
                 .setSessionCookieName("hotline.sid")
@@ -48,7 +63,16 @@ public final class ApiRouter {
     router.route("/api/*").handler(ApiRouter::rejectOversize);
     BodyHandler importBody = BodyHandler.create(false).setBodyLimit(KbHandlers.MAX_IMPORT_BYTES);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.route("/api/*").handler(ctx -> (isImport(ctx) ? importBody : jsonBody).handle(ctx));
+    BodyHandler formBody = BodyHandler.create(false).setBodyLimit(64 * 1024);
+    router
+        .route()
+        .handler(
+            ctx ->
+                (isImport(ctx)
+                        ? importBody
+                        : ctx.request().path().startsWith("/api/") ? jsonBody : formBody)
+                    .handle(ctx));
+    router.route().handler(Csrf::guard);
     router.get("/api/openapi.json").handler(ApiRouter::openApi);
 
     router.post("/api/login").handler(auth::login);
@@ -101,7 +125,10 @@ public final class ApiRouter {
     router.put("/api/kb/synonyms").handler(kb::saveSynonyms);
 
     router.route("/api/*").handler(ctx -> ctx.fail(404));
-    router.route().failureHandler(ApiErrors::handle);
+    router.route("/api/*").failureHandler(ApiErrors::handle);
+
+    portal.mount(router);
+    router.route().failureHandler(PortalRouter::failure);
     return router;
   }
 
@@ -145,7 +172,13 @@ public final class ApiRouter {
         .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("X-Frame-Options", "DENY")
         .putHeader("Referrer-Policy", "same-origin")
-        .putHeader("Cache-Control", "no-store");
+        .putHeader("Content-Security-Policy", CSP)
+        .putHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        .putHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (!ctx.request().path().startsWith("/static/")
+        && !ctx.request().path().startsWith("/vendor/")) {
+      ctx.response().putHeader("Cache-Control", "no-store");
+    }
     ctx.next();
   }
 

@@ -83,7 +83,8 @@ public final class Sessions {
         .onFailure(ctx::fail);
   }
 
-  private Future<Actor> resolve(RoutingContext ctx) {
+  /** The caller (bearer token or session), or null when nobody is logged in. */
+  public Future<Actor> resolve(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return auth.byToken(header.substring(7).trim());

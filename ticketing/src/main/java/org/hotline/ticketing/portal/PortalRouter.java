@@ -243,7 +243,7 @@ public final class PortalRouter {
     } else if (status < 400) {
       status = 500;
     }
-    if (status == 401) {
+    if (status == 401 && !ctx.request().path().startsWith("/live/")) {
       redirect(ctx, "/login");
       return;
     }

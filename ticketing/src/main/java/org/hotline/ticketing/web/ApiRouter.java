@@ -22,9 +22,13 @@ public final class ApiRouter {
   /** Largest JSON body accepted by the API (imports have their own, larger limit). */
   public static final long MAX_BODY_BYTES = 1024 * 1024;
 
-  /** No inline scripts, nothing from other sites, never framed. */
+  /**
+   * No inline scripts, nothing from other sites, never framed. Style attributes (not style
+   * elements) are allowed because the charting library positions its tooltips and SVG with them.
+   */
   static final String CSP =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+      "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+          + "img-src 'self' data:; "
           + "connect-src 'self'; font-src 'self'; media-src 'self'; object-src 'none'; "
           + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -74,6 +74,10 @@ public final class Main {
     System.out.println();
     System.out.println("[hotline] 12345 热线平台已启动 / the platform is up");
     System.out.println(
+        "[hotline]   portals    "
+            + base
+            + "/login   (话务台 /agent · 中心 /centre · 单位 /unit · 管理 /admin · 大屏 /wallboard)");
+    System.out.println(
         "[hotline]   API        " + base + "/api   (OpenAPI: " + base + "/api/openapi.json)");
     System.out.println("[hotline]   health     " + base + "/health");
     var pbx = main.telephony();

@@ -50,5 +50,21 @@
       status.className = 'badge bad';
     }
   });
+  /** Urgent orders past their sign time (the scheduler flags them), polled every 10 s. */
+  async function urgent() {
+    try {
+      const u = await window.Hotline.api('GET', '/api/wallboard/urgent');
+      const count = document.getElementById('wb-urgent-count');
+      count.textContent = String(u.count);
+      count.className = 'badge ' + (u.count > 0 ? 'bad' : 'ok');
+      fill(document.querySelector('#wb-urgent tbody'), u.orders.map((o) => el('tr', { class: 'urgent', dataset: { id: String(o.id) } },
+        el('td', {}, el('span', { class: 'light red' }), el('a', { href: '/orders/' + o.id }, o.number)),
+        el('td', {}, o.unitName || o.unit || ''), el('td', {}, fmtTime(o.signDeadline)))));
+    } catch (err) {
+      /* the live figures keep going; the next poll retries */
+    }
+  }
+  urgent();
+  setInterval(urgent, 10000);
   window.addEventListener('resize', () => chart && chart.resize());
 })();

@@ -17,6 +17,7 @@ import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
+import org.hotline.ticketing.web.WallboardHandlers;
 
 /** One web server instance on its own event loop; several share the port. */
 public final class HttpVerticle extends AbstractVerticle {
@@ -31,6 +32,7 @@ public final class HttpVerticle extends AbstractVerticle {
       CallHandlers calls,
       SmsHandlers sms,
       AdminHandlers admin,
+      WallboardHandlers wallboard,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -61,6 +63,7 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.calls(),
             handlers.sms(),
             handlers.admin(),
+            handlers.wallboard(),
             handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {

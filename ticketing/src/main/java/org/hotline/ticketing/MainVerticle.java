@@ -49,6 +49,7 @@ import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
+import org.hotline.ticketing.web.WallboardHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,6 +193,7 @@ public final class MainVerticle extends AbstractVerticle {
                           () ->
                               loadReference(
                                   units, calendars, categories, routingRules, reference, routing)),
+                      new WallboardHandlers(pool),
                       new PortalRouter(
                           new Sessions(auth),
                           auth,

@@ -46,6 +46,7 @@ public final class ApiRouter {
       CallHandlers calls,
       SmsHandlers sms,
       AdminHandlers admin,
+      WallboardHandlers wallboard,
       PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
@@ -102,6 +103,7 @@ public final class ApiRouter {
     router.get("/api/calls/:id/recording").handler(calls::recording);
     router.get("/api/callbacks").handler(calls::callbacks);
     router.get("/api/wallboard").handler(calls::wallboard);
+    router.get("/api/wallboard/urgent").handler(wallboard::urgent);
     router.get("/api/agents").handler(calls::agents);
     router.post("/api/agents/:agent/:op").handler(calls::agentAction);
 

@@ -75,6 +75,7 @@ public final class SimulatedSmsc implements AutoCloseable {
   private final ReceiptSender receipts;
   private final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger dropAfter = new AtomicInteger(-1);
+  private final AtomicInteger bindsAccepted = new AtomicInteger();
   private final ExecutorService bindPool = Executors.newCachedThreadPool(daemon("smsc-bind"));
   private volatile double throttleShare;
   private volatile long throttleUntilNanos;
@@ -207,6 +208,11 @@ public final class SimulatedSmsc implements AutoCloseable {
     return receipts.sent();
   }
 
+  /** Binds accepted since start: a reconnect after a drop shows as a new bind. */
+  public int bindsAccepted() {
+    return bindsAccepted.get();
+  }
+
   public int boundSessions() {
     return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
   }
@@ -305,6 +311,7 @@ public final class SimulatedSmsc implements AutoCloseable {
       }
       req.accept("hotline-sim");
       sessions.add(session);
+      bindsAccepted.incrementAndGet();
       session.addSessionStateListener(
           (newState, old, src) -> {
             if (!newState.isBound()) {

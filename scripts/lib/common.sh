@@ -85,14 +85,14 @@ stop_embedded_postgres() {
 
 # The portal tests drive Debian's Chromium through chromedriver (never a downloaded browser).
 ensure_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
     return 0
   fi
-  log "installing Debian's chromium and chromium-driver for the browser tests"
+  log "installing Debian's chromium, chromium-driver and a Chinese font for the browser tests"
   local sudo=""
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
-  if ! { $sudo apt-get install -y -q chromium chromium-driver >/dev/null \
-      || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q chromium chromium-driver >/dev/null; }; }; then
+  if ! { $sudo apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null \
+      || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q chromium chromium-driver fonts-wqy-microhei >/dev/null; }; }; then
     log "could not install chromium; the browser tests will fail (install chromium chromium-driver)"
   fi
 }

@@ -12,6 +12,7 @@ import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
+import org.hotline.ticketing.web.IntakeHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
@@ -31,6 +32,7 @@ public final class HttpVerticle extends AbstractVerticle {
       CallHandlers calls,
       SmsHandlers sms,
       AdminHandlers admin,
+      IntakeHandlers intake,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -61,6 +63,7 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.calls(),
             handlers.sms(),
             handlers.admin(),
+            handlers.intake(),
             handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {

@@ -9,6 +9,8 @@
   const $ = (id) => document.getElementById(id);
   const me = user.name;
   const canDispatch = user.roles.some((r) => r === 'dispatcher' || r === 'supervisor' || r === 'admin');
+  // Taking orders in is for agents, dispatchers and reviewers (a supervisor watches this page).
+  const canIntake = user.roles.some((r) => r === 'agent' || r === 'dispatcher' || r === 'reviewer' || r === 'admin');
   const OPEN = ['RECEIVED', 'DISPATCHED', 'ACCEPTED', 'REPLIED', 'CALLBACK'];
 
   /** The call being handled: its id goes with the order; its number prefills the form. */
@@ -99,7 +101,7 @@
       el('span', { class: 'badge' + (OPEN.includes(o.state) ? ' warn' : '') }, stateText(o.state)), ' ',
       el('span', { class: 'muted' }, categoryText(o.categoryCode) + ' · ' + fmtTime(o.createdAt)),
       el('div', { class: 'clip' }, o.description || ''),
-      withMerge ? mergeButton(o) : null);
+      withMerge ? mergeButton(o, 'pop-merge-') : null);
   }
 
   async function onPop(pop) {
@@ -160,7 +162,7 @@
     try {
       const res = await api('GET', '/api/kb/search?limit=3&q=' + encodeURIComponent(q));
       const hits = res.hits || [];
-      fill('pop-kb', hits.length ? hits.map(kbItem) : el('li', { class: 'muted' }, t('agent.pop.kbNone')));
+      fill('pop-kb', hits.length ? hits.map((h) => kbItem(h, 'pop-kb-use-')) : el('li', { class: 'muted' }, t('agent.pop.kbNone')));
     } catch (err) {
       failed(err);
     }
@@ -178,11 +180,11 @@
 
   // ----- knowledge base -----
 
-  function kbItem(h) {
+  function kbItem(h, idPrefix) {
     return el('li', { class: 'kb-hit', dataset: { code: h.code } },
       el('strong', {}, h.title), ' ', el('span', { class: 'muted' }, h.code),
       el('div', {}, highlighted(h.snippet)),
-      el('button', { type: 'button', class: 'small', id: 'kb-use-' + h.code, onclick: () => useArticle(h.code) }, t('agent.kb.use')));
+      el('button', { type: 'button', class: 'small', id: idPrefix + h.code, onclick: () => useArticle(h.code) }, t('agent.kb.use')));
   }
 
   async function searchKb(q) {
@@ -196,7 +198,7 @@
       fill('kb-status', hits.length
         ? t(res.confident ? 'agent.kb.found' : 'agent.kb.foundUnsure', { n: hits.length })
         : t('agent.kb.nothing'));
-      fill('kb-results', hits.map(kbItem));
+      fill('kb-results', hits.map((h) => kbItem(h, 'kb-use-')));
     } catch (err) {
       fill('kb-status', '');
       failed(err);
@@ -319,9 +321,9 @@
     fill('f-unit-reason', opt && opt.dataset.reason ? opt.dataset.reason : '');
   }
 
-  function mergeButton(o) {
+  function mergeButton(o, idPrefix) {
     return el('button', {
-      type: 'button', class: 'small', id: 'merge-' + o.number,
+      type: 'button', class: 'small', id: idPrefix + o.number,
       onclick: () => submit('merge', o.number),
     }, t('agent.dup.merge'));
   }
@@ -348,7 +350,7 @@
           d.reasons.map((r) => el('span', { class: 'badge' }, t('agent.dup.' + r))), ' ',
           el('span', { class: 'muted' }, categoryText(d.categoryCode) + (d.location ? ' · ' + d.location : '')),
           el('div', { class: 'clip' }, d.description || ''),
-          mergeButton(d)))
+          mergeButton(d, 'dup-merge-')))
         : el('li', { class: 'muted' }, t('agent.dup.none')));
     } catch (err) {
       failed(err);
@@ -427,6 +429,7 @@
       failed(err);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
+      if (!canIntake) ['btn-dispatch', 'btn-answer'].forEach((id) => { $(id).disabled = true; });
     }
   }
 
@@ -496,6 +499,10 @@
   $('btn-reset').addEventListener('click', () => resetForm(true));
   $('today-refresh').addEventListener('click', refreshToday);
   $('btn-dispatch').textContent = canDispatch ? t('agent.form.dispatch') : t('agent.form.toDispatchButton');
+  if (!canIntake) {
+    ['btn-dispatch', 'btn-answer'].forEach((id) => { $(id).disabled = true; });
+    fill('form-result', t('agent.form.noIntake'));
+  }
 
   live('/live/agent', { screenpop: onPop }, (up) => {
     const badge = $('live-status');

@@ -79,13 +79,24 @@ class AgentPageTest {
     WebElement mark = browser.visible(By.cssSelector("#kb-results mark"));
     assertThat(mark.getText()).isNotBlank();
 
+    // Answered on the spot with the article used (直接答复).
+    WebElement use = browser.driver.findElement(By.cssSelector("#kb-results li button"));
+    String article = use.getAttribute("id").substring("kb-use-".length());
+    use.click();
+    browser.waitText(By.id("f-article"), article);
+    browser.driver.findElement(By.id("btn-answer")).click();
+    browser.waitFor().until(d -> "ANSWERED".equals(attr(By.id("form-result"), "data-state")));
+    String answered = attr(By.id("form-result"), "data-number");
+    assertThat(one("SELECT article_code FROM work_order WHERE number = '" + answered + "'"))
+        .isEqualTo(article);
+
     browser.driver.findElement(By.id("f-category-search")).sendKeys("010101");
     browser.visible(By.id("cat-010101")).click();
     browser.driver.findElement(By.id("f-location")).sendKeys("建新街道人民路10号");
     browser.driver.findElement(By.id("f-description")).sendKeys("人民路10号路灯不亮，夜间出行不便");
     browser.waitFor().until(d -> !d.findElement(By.id("f-unit")).getAttribute("value").isEmpty());
     browser.driver.findElement(By.id("btn-dispatch")).click();
-    browser.waitFor().until(d -> attr(By.id("form-result"), "data-number") != null);
+    browser.waitFor().until(d -> "RECEIVED".equals(attr(By.id("form-result"), "data-state")));
     String number = attr(By.id("form-result"), "data-number");
     browser.waitText(By.id("today-orders"), number);
 
@@ -100,6 +111,14 @@ class AgentPageTest {
         .isEqualTo("RECEIVED");
     assertThat(one("SELECT category_code FROM work_order WHERE number = '" + number + "'"))
         .isEqualTo("010101");
+
+    // The caller's open order is offered as a duplicate: a second report is merged into it.
+    browser.driver.findElement(By.id("f-description")).sendKeys("再次反映人民路8号路灯不亮");
+    browser.visible(By.id("dup-merge-" + open.getString("number"))).click();
+    browser.waitFor().until(d -> "MERGED".equals(attr(By.id("form-result"), "data-state")));
+    String merged = attr(By.id("form-result"), "data-number");
+    assertThat(one("SELECT parent_id FROM work_order WHERE number = '" + merged + "'"))
+        .isEqualTo(String.valueOf(open.getLong("id")));
 
     pbx.callerHangsUp(callId);
     browser

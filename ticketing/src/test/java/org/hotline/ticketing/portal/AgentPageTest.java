@@ -74,7 +74,9 @@ class AgentPageTest {
     browser.shot("agent-screenpop");
 
     WebElement q = browser.visible(By.id("kb-q"));
-    q.sendKeys("路灯不亮");
+    q.sendKeys("路灯");
+    browser.waitText(By.id("kb-suggest"), "路灯"); // suggestions while typing
+    q.sendKeys("不亮");
     browser.driver.findElement(By.id("kb-search")).click();
     WebElement mark = browser.visible(By.cssSelector("#kb-results mark"));
     assertThat(mark.getText()).isNotBlank();
@@ -128,6 +130,13 @@ class AgentPageTest {
               d.findElement(By.id("today-refresh")).click();
               return d.findElement(By.id("today-calls")).getText().contains(CALLER);
             });
+
+    // A pause with its reason (培训) takes the agent out of the queue's rotation.
+    new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("pause-reason")))
+        .selectByValue("training");
+    browser.driver.findElement(By.id("btn-pause")).click();
+    browser.waitFor().until(d -> "paused".equals(attr(By.id("agent-state"), "data-state")));
+    browser.waitText(By.id("agent-state-reason"), "培训");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

@@ -12,6 +12,7 @@ import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
+import org.hotline.ticketing.web.IntakeHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
@@ -33,6 +34,7 @@ public final class HttpVerticle extends AbstractVerticle {
       SmsHandlers sms,
       AdminHandlers admin,
       WallboardHandlers wallboard,
+      IntakeHandlers intake,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -64,6 +66,7 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.sms(),
             handlers.admin(),
             handlers.wallboard(),
+            handlers.intake(),
             handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {

@@ -194,6 +194,10 @@ public final class MainVerticle extends AbstractVerticle {
                               loadReference(
                                   units, calendars, categories, routingRules, reference, routing)),
                       new WallboardHandlers(pool),
+                      new org.hotline.ticketing.web.IntakeHandlers(
+                          new org.hotline.ticketing.intake.DuplicateFinder(pool),
+                          new org.hotline.ticketing.intake.AgentDay(pool),
+                          clock),
                       new PortalRouter(
                           new Sessions(auth),
                           auth,

@@ -69,7 +69,8 @@ public final class Csrf {
     // Pages' forms always need the token. On the JSON API a browser is known by its Origin header
     // (always sent on a cross-origin POST); without one the caller is not a browser, and the API
     // answers a wrong body type with its usual 400.
-    boolean browser = origin != null || (formLike(ctx) && !ctx.request().path().startsWith("/api/"));
+    boolean browser =
+        origin != null || (formLike(ctx) && !ctx.request().path().startsWith("/api/"));
     if (browser && !validToken(ctx)) {
       refuse(ctx, "missing or wrong CSRF token; reload the page");
       return;

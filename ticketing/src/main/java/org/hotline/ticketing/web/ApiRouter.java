@@ -47,6 +47,7 @@ public final class ApiRouter {
       SmsHandlers sms,
       AdminHandlers admin,
       WallboardHandlers wallboard,
+      IntakeHandlers intake,
       PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
@@ -86,6 +87,9 @@ public final class ApiRouter {
     router.get("/api/me").handler(auth::me);
     router.post("/api/tokens").handler(auth::issueToken);
 
+    // Agent console: possible duplicates (before /:id, which would take the word) and my day.
+    router.get("/api/tickets/duplicates").handler(intake::duplicates);
+    router.get("/api/me/today").handler(intake::today);
     router.post("/api/tickets").handler(tickets::create);
     router.get("/api/tickets").handler(tickets::list);
     router.get("/api/tickets/:id").handler(tickets::get);

@@ -10,6 +10,7 @@ import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.portal.PortalRouter;
 import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
+import org.hotline.ticketing.web.AttachmentHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
@@ -17,6 +18,7 @@ import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
+import org.hotline.ticketing.web.UnitHandlers;
 
 /** One web server instance on its own event loop; several share the port. */
 public final class HttpVerticle extends AbstractVerticle {
@@ -31,6 +33,8 @@ public final class HttpVerticle extends AbstractVerticle {
       CallHandlers calls,
       SmsHandlers sms,
       AdminHandlers admin,
+      AttachmentHandlers attachments,
+      UnitHandlers unit,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -61,6 +65,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.calls(),
             handlers.sms(),
             handlers.admin(),
+            handlers.attachments(),
+            handlers.unit(),
             handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {

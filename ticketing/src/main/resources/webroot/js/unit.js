@@ -9,7 +9,7 @@
   const { t, api, el, fill, toast, failed, fmtTime, user } = window.Hotline;
   const PAGE_SIZE = 50;
   const ACCEPT = ['jpg', 'jpeg', 'png', 'pdf', 'docx', 'xlsx', 'txt'];
-  const state = { tab: 'sign', page: 0, total: 0, items: new Map(), units: new Map(), open: null, limits: { maxFileBytes: 10485760, maxFiles: 5 } };
+  const state = { tab: 'sign', page: 0, total: 0, items: new Map(), units: new Map(), open: null, categories: new Map(), children: [], limits: { maxFileBytes: 10485760, maxFiles: 5 } };
   const body = document.getElementById('unit-orders-body');
   const panel = document.getElementById('unit-panel');
   const panelHome = document.getElementById('panel-home');
@@ -32,10 +32,15 @@
   }
 
   async function loadUnits() {
-    const units = await api('GET', '/api/units');
+    const [units, categories] = await Promise.all([api('GET', '/api/units'), api('GET', '/api/categories')]);
     units.forEach((u) => state.units.set(u.code, u));
+    state.children = descendants(user.unit);
+    const walk = (nodes) => nodes.forEach((c) => { state.categories.set(c.code, c.name); walk(c.children || []); });
+    walk(categories);
     fill('unit-name', unitName(user.unit));
   }
+
+  const categoryName = (code) => (code ? state.categories.get(code) || code : '');
 
   async function load() {
     const data = await api('GET', '/api/unit/inbox?tab=' + state.tab + '&page=' + state.page + '&size=' + PAGE_SIZE);
@@ -88,7 +93,8 @@
     const blocked = o.pending && o.pending.type !== 'extension';
     switch (action) {
       case 'sign': return o.state === 'DISPATCHED' && !blocked;
-      case 'reply': case 'subdispatch': return o.state === 'ACCEPTED' && !blocked;
+      case 'reply': return o.state === 'ACCEPTED' && !blocked;
+      case 'subdispatch': return o.state === 'ACCEPTED' && !blocked && state.children.length > 0;
       case 'extension': case 'return': case 'dispute':
         return (o.state === 'DISPATCHED' || o.state === 'ACCEPTED') && !o.pending;
       default: return false;
@@ -115,7 +121,7 @@
     actions.push(el('button', { type: 'button', class: 'small', id: 'handle-' + o.id, onclick: () => openPanel(o, null) }, t('unit.act.handle')));
     return el('tr', { id: 'order-' + o.id, dataset: { id: o.id, number: o.number, state: o.state } },
       el('td', {}, el('a', { href: '/orders/' + o.id, id: 'number-' + o.id }, o.number)),
-      el('td', { class: 'desc' }, el('div', {}, badges, ' ', t('unit.type.' + o.requestType)), el('div', { class: 'muted' }, description)),
+      el('td', { class: 'desc' }, el('div', {}, badges, ' ', t('unit.type.' + o.requestType), o.categoryCode ? ' · ' + categoryName(o.categoryCode) : ''), el('div', { class: 'muted' }, description)),
       el('td', {}, o.location || ''),
       el('td', {}, citizenOf(o)),
       el('td', { class: 'nowrap' }, lightOf(o), fmtTime(deadlineOf(o))),
@@ -186,7 +192,7 @@
   function detail(o) {
     const kv = [
       ['unit.detail.type', t('unit.type.' + o.requestType)],
-      ['unit.detail.category', o.categoryCode || '–'],
+      ['unit.detail.category', o.categoryCode ? categoryName(o.categoryCode) + ' (' + o.categoryCode + ')' : '–'],
       ['unit.detail.channel', o.channel],
       ['unit.detail.citizen', o.confidential ? t('unit.citizen.confidential') : [o.citizenName, o.citizenPhone].filter(Boolean).join(' ') || '–'],
       ['unit.detail.lead', unitName(o.leadUnit)],
@@ -233,7 +239,7 @@
 
   function prepareSubdispatch() {
     const select = document.getElementById('subdispatch-unit');
-    fill(select, descendants(user.unit).map((u) =>
+    fill(select, state.children.map((u) =>
       el('option', { value: u.code }, '\u3000'.repeat(u.depth) + u.name)));
   }
 

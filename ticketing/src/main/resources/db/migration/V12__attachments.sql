@@ -15,3 +15,7 @@ CREATE TABLE attachment (
   uploaded_at   TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX attachment_order_idx ON attachment (order_id, id);
+
+-- The unit portal's tabs (and every unit-scoped order list) ask "lead, handling or co-unit is one of
+-- these": with this index all three arms are index scans combined by a bitmap OR.
+CREATE INDEX work_order_co_units_idx ON work_order USING gin (co_units);

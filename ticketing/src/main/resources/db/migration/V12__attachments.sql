@@ -17,5 +17,6 @@ CREATE TABLE attachment (
 CREATE INDEX attachment_order_idx ON attachment (order_id, id);
 
 -- The unit portal's tabs (and every unit-scoped order list) ask "lead, handling or co-unit is one of
--- these": with this index all three arms are index scans combined by a bitmap OR.
+-- these": with this index all three arms can be index scans combined by a bitmap OR (without it the
+-- co-unit arm forces a scan of every order).
 CREATE INDEX work_order_co_units_idx ON work_order USING gin (co_units);

@@ -10,6 +10,7 @@ import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.portal.PortalRouter;
 import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
+import org.hotline.ticketing.web.AttachmentHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.IntakeHandlers;
@@ -18,6 +19,7 @@ import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
+import org.hotline.ticketing.web.UnitHandlers;
 import org.hotline.ticketing.web.WallboardHandlers;
 
 /** One web server instance on its own event loop; several share the port. */
@@ -35,6 +37,8 @@ public final class HttpVerticle extends AbstractVerticle {
       AdminHandlers admin,
       WallboardHandlers wallboard,
       IntakeHandlers intake,
+      AttachmentHandlers attachments,
+      UnitHandlers unit,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -67,6 +71,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.admin(),
             handlers.wallboard(),
             handlers.intake(),
+            handlers.attachments(),
+            handlers.unit(),
             handlers.portal());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {

@@ -12,6 +12,9 @@ import org.hotline.sms.SmsEnvironment;
 import org.hotline.sms.SmsGatewayVerticle;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.templates.SmsTemplates;
+import org.hotline.ticketing.attachment.AttachmentRepository;
+import org.hotline.ticketing.attachment.AttachmentService;
+import org.hotline.ticketing.attachment.AttachmentSettings;
 import org.hotline.ticketing.auth.AdminAccount;
 import org.hotline.ticketing.auth.AuthService;
 import org.hotline.ticketing.auth.PasswordHasher;
@@ -24,6 +27,7 @@ import org.hotline.ticketing.demo.DemoOrderWriter;
 import org.hotline.ticketing.demo.DemoOrders;
 import org.hotline.ticketing.demo.DemoSeeder;
 import org.hotline.ticketing.kb.KnowledgeService;
+import org.hotline.ticketing.order.UnitInbox;
 import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
 import org.hotline.ticketing.portal.LiveStreams;
@@ -34,6 +38,7 @@ import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.hotline.ticketing.routing.RoutingAdvisor;
 import org.hotline.ticketing.routing.RoutingRepository;
+import org.hotline.ticketing.scheduler.SchedulerSettings;
 import org.hotline.ticketing.scheduler.SchedulerVerticle;
 import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.sms.SmsBridge;
@@ -42,6 +47,7 @@ import org.hotline.ticketing.telephony.TelephonyBridge;
 import org.hotline.ticketing.telephony.TelephonyDeployment;
 import org.hotline.ticketing.unit.UnitRepository;
 import org.hotline.ticketing.web.AdminHandlers;
+import org.hotline.ticketing.web.AttachmentHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
@@ -49,6 +55,7 @@ import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
+import org.hotline.ticketing.web.UnitHandlers;
 import org.hotline.ticketing.web.WallboardHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,6 +178,8 @@ public final class MainVerticle extends AbstractVerticle {
                       clock,
                       new OrderNotices(new SmsOutbox(), templates));
               AuthService auth = new AuthService(vertx, new UserRepository(pool), hasher);
+              AttachmentSettings attachmentSettings =
+                  AttachmentSettings.from(config.env(), config.dataDir());
               HttpVerticle.Handlers handlers =
                   new HttpVerticle.Handlers(
                       new Sessions(auth),
@@ -198,6 +207,21 @@ public final class MainVerticle extends AbstractVerticle {
                           new org.hotline.ticketing.intake.DuplicateFinder(pool),
                           new org.hotline.ticketing.intake.AgentDay(pool),
                           clock),
+                      new AttachmentHandlers(
+                          new AttachmentService(
+                              vertx,
+                              pool,
+                              new AttachmentRepository(),
+                              orders,
+                              attachmentSettings,
+                              () -> reference.get().units(),
+                              clock)),
+                      new UnitHandlers(
+                          pool,
+                          new UnitInbox(SchedulerSettings.fromEnv(config.env()).warnPercent()),
+                          service,
+                          reference.get(),
+                          attachmentSettings),
                       new PortalRouter(
                           new Sessions(auth),
                           auth,

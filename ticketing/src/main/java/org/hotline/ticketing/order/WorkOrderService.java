@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hotline.ticketing.attachment.AttachmentRepository;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.sms.OrderNotices;
@@ -101,6 +102,18 @@ public final class WorkOrderService {
   }
 
   public Future<WorkOrder> act(Actor actor, long id, ActionRequest req) {
+    return act(actor, id, req, List.of());
+  }
+
+  /**
+   * An action; a reply may cite attachments already uploaded to the order ({@code attachments}
+   * ids), which its history event then lists.
+   */
+  public Future<WorkOrder> act(Actor actor, long id, ActionRequest req, List<Long> attachments) {
+    if (!attachments.isEmpty() && req.action() != Action.REPLY) {
+      return Future.failedFuture(
+          WorkflowException.invalid("attachments", "only a reply cites attachments"));
+    }
     ZonedDateTime now = now();
     Workflow workflow = reference.workflow();
     return pool.withTransaction(
@@ -113,14 +126,16 @@ public final class WorkOrderService {
                         mergeTarget(tx, order, req)
                             .compose(
                                 target -> {
-                                  Transition t = workflow.apply(order, actor, req, target, now);
-                                  return save(tx, actor, t, now)
+                                  Transition applied =
+                                      workflow.apply(order, actor, req, target, now);
+                                  return AttachmentRepository.cite(tx, applied, attachments)
+                                      .compose(t -> save(tx, actor, t, now))
                                       .compose(
                                           v ->
                                               target == null
                                                   ? Future.succeededFuture()
-                                                  : absorb(tx, actor, t.after(), target, now))
-                                      .map(v -> t.after());
+                                                  : absorb(tx, actor, applied.after(), target, now))
+                                      .map(v -> applied.after());
                                 })));
   }
 

@@ -48,6 +48,8 @@ public final class ApiRouter {
       AdminHandlers admin,
       WallboardHandlers wallboard,
       IntakeHandlers intake,
+      AttachmentHandlers attachments,
+      UnitHandlers unit,
       PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
@@ -66,7 +68,18 @@ public final class ApiRouter {
                 .setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT)
                 .setCookieSecureFlag(https));
-    router.route("/api/*").handler(ApiRouter::rejectOversize);
+    router
+        .route("/api/*")
+        .handler(
+            ctx ->
+                rejectOversize(
+                    ctx,
+                    AttachmentHandlers.isUpload(ctx)
+                        ? attachments.maxBodyBytes()
+                        : isImport(ctx) ? KbHandlers.MAX_IMPORT_BYTES : MAX_BODY_BYTES));
+    // Uploads are spooled to disk: only for a logged-in user, and only on their own route.
+    router.post(AttachmentHandlers.UPLOAD_PATH).handler(sessions::require);
+    BodyHandler uploadBody = attachments.bodyHandler();
     BodyHandler importBody = BodyHandler.create(false).setBodyLimit(KbHandlers.MAX_IMPORT_BYTES);
     BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     BodyHandler formBody = BodyHandler.create(false).setBodyLimit(64 * 1024);
@@ -74,9 +87,11 @@ public final class ApiRouter {
         .route()
         .handler(
             ctx ->
-                (isImport(ctx)
-                        ? importBody
-                        : ctx.request().path().startsWith("/api/") ? jsonBody : formBody)
+                (AttachmentHandlers.isUpload(ctx)
+                        ? uploadBody
+                        : isImport(ctx)
+                            ? importBody
+                            : ctx.request().path().startsWith("/api/") ? jsonBody : formBody)
                     .handle(ctx));
     router.route().handler(Csrf::guard);
     router.get("/api/openapi.json").handler(ApiRouter::openApi);
@@ -94,6 +109,10 @@ public final class ApiRouter {
     router.get("/api/tickets").handler(tickets::list);
     router.get("/api/tickets/:id").handler(tickets::get);
     router.get("/api/tickets/:id/events").handler(tickets::events);
+    router.post(AttachmentHandlers.UPLOAD_PATH).handler(attachments::upload);
+    router.get("/api/tickets/:id/attachments").handler(attachments::list);
+    router.get("/api/attachments/:id").handler(attachments::download);
+    router.get("/api/unit/inbox").handler(unit::inbox);
     router.post("/api/tickets/:id/sms-survey").handler(sms::survey);
     router.post("/api/tickets/:id/:action").handler(tickets::act);
 
@@ -151,11 +170,10 @@ public final class ApiRouter {
   }
 
   /** A declared length over the limit is refused before the body is read at all. */
-  private static void rejectOversize(RoutingContext ctx) {
+  private static void rejectOversize(RoutingContext ctx, long limit) {
     String length = ctx.request().getHeader("Content-Length");
     if (ctx.request().method() != HttpMethod.GET && length != null) {
       try {
-        long limit = isImport(ctx) ? KbHandlers.MAX_IMPORT_BYTES : MAX_BODY_BYTES;
         if (Long.parseLong(length.trim()) > limit) {
           ApiErrors.send(
               ctx,

@@ -151,9 +151,28 @@ public final class TicketHandlers {
             Inputs.optString(b, "note", 2000));
     Actor actor = Sessions.actor(ctx);
     service
-        .act(actor, id, req)
+        .act(actor, id, req, attachmentIds(b))
         .onSuccess(o -> Json.ok(ctx, OrderView.toJson(o, service.unitView(actor), service.now())))
         .onFailure(ctx::fail);
+  }
+
+  /** {@code attachments}: ids of files uploaded to the order that a reply cites (at most 10). */
+  private static java.util.List<Long> attachmentIds(JsonObject b) {
+    Object v = b.getValue("attachments");
+    if (v == null) {
+      return java.util.List.of();
+    }
+    if (!(v instanceof JsonArray a) || a.size() > 10) {
+      throw WorkflowException.invalid("attachments", "attachments must be at most 10 ids");
+    }
+    java.util.List<Long> ids = new java.util.ArrayList<>();
+    for (Object item : a) {
+      if (!(item instanceof Integer || item instanceof Long) || ((Number) item).longValue() <= 0) {
+        throw WorkflowException.invalid("attachments", "attachments must be positive ids");
+      }
+      ids.add(((Number) item).longValue());
+    }
+    return ids;
   }
 
   /** {@code into} may be an order number (string) or an id (number). */

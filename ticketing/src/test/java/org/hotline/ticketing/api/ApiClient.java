@@ -58,6 +58,32 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST with a raw body and extra headers as name, value pairs (multipart, Origin, ...). */
+  public Response post(String path, byte[] body, String contentType, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
+  /** A GET whose body is kept as bytes, with the response headers (downloads). */
+  public HttpResponse<byte[]> download(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      return http.send(
+          b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
+  }
+
   public Response put(String path, String json) {
     return send(
         HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -74,7 +74,9 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.attachments(),
             handlers.unit(),
             handlers.portal());
-    HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
+    // No h2c upgrade: browsers never use it, and a Java client's upgrade attempt could hang on it.
+    HttpServerOptions options =
+        new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false);
     if (config.https()) {
       options
           .setSsl(true)

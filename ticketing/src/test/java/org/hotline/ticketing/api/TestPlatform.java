@@ -68,6 +68,7 @@ public final class TestPlatform {
     Vertx vertx = Vertx.vertx();
     MainVerticle main = new MainVerticle(db.config(), Clock.systemUTC());
     vertx.deployVerticle(main).toCompletionStage().toCompletableFuture().get();
+    BlockedThreadWatch.install().countFromNow();
     return new TestPlatform(db.config(), "http://127.0.0.1:" + main.httpPort(), vertx, main);
   }
 

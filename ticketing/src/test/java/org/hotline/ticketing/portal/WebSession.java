@@ -42,6 +42,7 @@ final class WebSession {
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();

@@ -6,8 +6,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,30 @@ class AdminConsoleApiTest {
     assertThat(login("t-agent9", "another-long-pw")).isEqualTo(200);
     assertThat(lastAudit("admin:user-password").encode()).doesNotContain("another-long-pw");
     assertThat(admin.post("/api/admin/users/nobody9/unlock", "{}").status()).isEqualTo(404);
+  }
+
+  @Test
+  void loggedInUsersGetTheirNewRolesAndADisabledUsersSessionEnds() {
+    ApiClient.Response created =
+        admin.post(
+            "/api/admin/users",
+            "{\"username\":\"t-sess1\",\"roles\":[\"agent\"],\"password\":\"session-test-pw\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    ApiClient session = platform.client();
+    assertThat(
+            session
+                .post("/api/login", "{\"username\":\"t-sess1\",\"password\":\"session-test-pw\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(session.get("/api/admin/blocked-numbers").status()).isEqualTo(403);
+    admin.put("/api/admin/users/t-sess1", "{\"roles\":[\"admin\"]}");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> session.get("/api/admin/blocked-numbers").status() == 200);
+    admin.put("/api/admin/users/t-sess1", "{\"roles\":[\"admin\"],\"enabled\":false}");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> session.get("/api/me").status() == 401);
   }
 
   @Test
@@ -310,6 +336,27 @@ class AdminConsoleApiTest {
     assertThat(kbeditor.get("/api/kb/articles").status()).isEqualTo(200);
     assertThat(kbeditor.get("/api/kb/synonyms").status()).isEqualTo(200);
     assertThat(platform.client().get("/api/admin/users").status()).isEqualTo(401);
+  }
+
+  @Test
+  void theAdministrationApiIsDocumented() {
+    JsonObject paths = admin.get("/api/openapi.json").json().getJsonObject("paths");
+    assertThat(paths.fieldNames())
+        .contains(
+            "/api/admin/settings",
+            "/api/admin/units",
+            "/api/admin/units/{code}",
+            "/api/admin/users",
+            "/api/admin/users/{username}",
+            "/api/admin/users/{username}/password",
+            "/api/admin/users/{username}/unlock",
+            "/api/admin/categories",
+            "/api/admin/categories/{code}",
+            "/api/admin/blocked-numbers",
+            "/api/admin/blocked-numbers/{number}",
+            "/api/admin/audit",
+            "/api/admin/pii-log",
+            "/api/kb/articles");
   }
 
   private boolean refused(String sql) {

@@ -30,7 +30,7 @@ public final class AuditQueries {
                 + " AND ($4::timestamptz IS NULL OR at < $4)"
                 + " AND ($5::bigint IS NULL OR id < $5)"
                 + " ORDER BY id DESC LIMIT $6")
-        .execute(args(f).addLong(f.beforeId()).addInteger(f.limit()))
+        .execute(args(f, likePrefix(f.action())).addLong(f.beforeId()).addInteger(f.limit()))
         .map(
             rows -> {
               JsonArray out = new JsonArray();
@@ -65,7 +65,7 @@ public final class AuditQueries {
                 + " AND ($4::timestamptz IS NULL OR at < $4)"
                 + " AND ($5::text IS NULL OR ref = $5)"
                 + " ORDER BY at DESC LIMIT $6")
-        .execute(args(f).addString(order).addInteger(f.limit()))
+        .execute(args(f, f.action()).addString(order).addInteger(f.limit()))
         .map(
             rows -> {
               JsonArray out = new JsonArray();
@@ -82,10 +82,17 @@ public final class AuditQueries {
             });
   }
 
-  private static Tuple args(Filter f) {
+  /** An action prefix for LIKE: its own % and _ are literal characters. */
+  private static String likePrefix(String action) {
+    return action == null
+        ? null
+        : action.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Tuple args(Filter f, String action) {
     return Tuple.tuple()
         .addString(f.user())
-        .addString(f.action())
+        .addString(action)
         .addOffsetDateTime(start(f.from()))
         .addOffsetDateTime(f.to() == null ? null : start(f.to().plusDays(1)));
   }

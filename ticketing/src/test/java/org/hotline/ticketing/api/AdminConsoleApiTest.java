@@ -248,6 +248,9 @@ class AdminConsoleApiTest {
           assertThat(((JsonObject) e).getString("action")).startsWith("admin:blocked");
         });
     assertThat(admin.get("/api/admin/audit?to=2000-01-01").array()).isEmpty();
+    // the action filter is a prefix: % and _ in it are characters, not wildcards
+    assertThat(admin.get("/api/admin/audit?action=" + ApiClient.q("%")).array()).isEmpty();
+    assertThat(admin.get("/api/admin/audit?action=admin_").array()).isEmpty();
     assertField(admin.get("/api/admin/audit?from=yesterday"), "from");
     assertField(admin.get("/api/admin/audit?limit=100000"), "limit");
     long newest = mine.getJsonObject(0).getLong("id");

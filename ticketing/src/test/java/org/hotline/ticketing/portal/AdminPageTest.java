@@ -78,6 +78,26 @@ class AdminPageTest {
     browser.waitText(By.cssSelector("#audit-table tbody"), "13900001234");
     assertThat(browser.text(By.cssSelector("#audit-table tbody"))).contains("t-browser1");
     browser.shot("admin-audit");
+
+    // every other section fills from its API without a script error
+    for (String[] tab :
+        List.of(
+            new String[] {"units", "unit-row-dc"},
+            new String[] {"categories", "category-row-010101"},
+            new String[] {"routing", "routing-table"},
+            new String[] {"calendar", "cal-days"},
+            new String[] {"sms", "sms-src-receipt"})) {
+      browser.driver.findElement(By.id("tab-" + tab[0])).click();
+      browser.visible(By.id(tab[1]));
+    }
+    browser
+        .waitFor()
+        .until(d -> !d.findElements(By.cssSelector("#routing-table tbody tr")).isEmpty());
+    browser.waitFor().until(d -> !d.findElements(By.cssSelector("#cal-days tbody tr")).isEmpty());
+    assertThat(browser.driver.findElement(By.id("set-working-hours")).getAttribute("value"))
+        .contains("09:00");
+    assertThat(browser.driver.findElement(By.id("sms-src-receipt")).getAttribute("value"))
+        .contains("${");
     assertThat(browser.consoleErrors()).isEmpty();
     browser.logout();
   }

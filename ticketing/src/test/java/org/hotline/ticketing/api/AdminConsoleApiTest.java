@@ -342,6 +342,35 @@ class AdminConsoleApiTest {
   }
 
   @Test
+  void smsTemplatesShowTheirSourceAndEditsAreAuditedWithBefore() {
+    JsonObject receipt =
+        admin.get("/api/admin/sms-templates").array().stream()
+            .map(x -> (JsonObject) x)
+            .filter(x -> "help".equals(x.getString("name")))
+            .findFirst()
+            .orElseThrow();
+    String source = receipt.getString("source");
+    assertThat(source).isNotBlank();
+    assertThat(receipt.getBoolean("edited")).isFalse();
+    String edited = source.strip() + "（测试）";
+    ApiClient.Response put =
+        admin.put("/api/admin/sms-templates/help", new JsonObject().put("source", edited).encode());
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
+    JsonObject detail = lastAudit("admin:sms-template").getJsonObject("detail");
+    assertThat(detail.getString("before")).isEqualTo(source);
+    assertThat(detail.getString("after")).isEqualTo(edited);
+    assertThat(
+            admin.get("/api/admin/sms-templates").array().stream()
+                .map(x -> (JsonObject) x)
+                .filter(x -> "help".equals(x.getString("name")))
+                .findFirst()
+                .orElseThrow()
+                .getString("source"))
+        .isEqualTo(edited);
+    admin.put("/api/admin/sms-templates/help", new JsonObject().put("source", source).encode());
+  }
+
+  @Test
   void theAdministrationApiIsDocumented() {
     JsonObject paths = admin.get("/api/openapi.json").json().getJsonObject("paths");
     assertThat(paths.fieldNames())

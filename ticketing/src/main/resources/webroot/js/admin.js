@@ -525,7 +525,7 @@
       const b = before || {};
       const a = after || {};
       const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])]
-        .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+        .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null));
       if (keys.length === 0) return el('span', { class: 'muted' }, t('admin.audit.noChange'));
       const label = absent(before) ? t('admin.audit.none') : absent(after) ? t('admin.audit.removed') : null;
       return el('ul', { class: 'diff' }, label ? el('li', { class: 'muted' }, label) : null,

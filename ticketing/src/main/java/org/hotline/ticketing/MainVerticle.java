@@ -198,7 +198,9 @@ public final class MainVerticle extends AbstractVerticle {
                                       config.dataDir().resolve("recordings").toString()))),
                       smsHandlers,
                       new AdminHandlers(
+                          vertx,
                           pool,
+                          hasher,
                           () ->
                               loadReference(
                                   units, calendars, categories, routingRules, reference, routing)),

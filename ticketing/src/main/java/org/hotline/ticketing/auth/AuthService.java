@@ -23,6 +23,9 @@ public final class AuthService {
   public static final int MAX_FAILURES = 5;
   public static final int LOCK_MINUTES = 15;
   private static final long TOKEN_CACHE_MILLIS = 30_000;
+  // How long a session's user is trusted without looking again: an administrator's change
+  // (disabled, new roles, another unit) reaches logged-in sessions within this time.
+  private static final long SESSION_CACHE_MILLIS = 2_000;
 
   /** Why a login failed; the web layer maps it to 401 or 429. */
   public static final class LoginRefused extends RuntimeException {
@@ -45,6 +48,7 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, CachedActor> tokenCache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CachedActor> sessionCache = new ConcurrentHashMap<>();
 
   public AuthService(Vertx vertx, UserRepository users, PasswordHasher hasher) {
     this.vertx = vertx;
@@ -111,6 +115,33 @@ public final class AuthService {
               }
               Actor actor = new Actor(user.username(), user.roles(), user.unit());
               tokenCache.put(hash, new CachedActor(actor, now + TOKEN_CACHE_MILLIS));
+              return actor;
+            });
+  }
+
+  /**
+   * The logged-in user of a session as stored now: roles and unit as the administrator last set
+   * them, or null when the user was disabled or removed (the session then counts as logged out).
+   */
+  public Future<Actor> current(String username) {
+    CachedActor cached = sessionCache.get(username);
+    long now = System.currentTimeMillis();
+    if (cached != null && cached.expiresAt() > now) {
+      return Future.succeededFuture(cached.actor());
+    }
+    return users
+        .find(username)
+        .map(
+            user -> {
+              Actor actor =
+                  user == null || !user.enabled()
+                      ? null
+                      : new Actor(user.username(), user.roles(), user.unit());
+              if (actor == null) {
+                sessionCache.remove(username);
+              } else {
+                sessionCache.put(username, new CachedActor(actor, now + SESSION_CACHE_MILLIS));
+              }
               return actor;
             });
   }

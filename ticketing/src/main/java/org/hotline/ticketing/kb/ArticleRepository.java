@@ -76,6 +76,37 @@ public final class ArticleRepository {
         .map(ArticleRepository::map);
   }
 
+  /** Editors' list: every status, optionally one; q matches code or title (case-insensitive). */
+  public Future<JsonArray> list(SqlClient client, String q, String status, int limit) {
+    String like =
+        q == null
+            ? null
+            : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return client
+        .preparedQuery(
+            "SELECT code, title, category, status, version, updated_by, updated_at FROM kb_article"
+                + " WHERE ($1::text IS NULL OR code ILIKE $1 OR title ILIKE $1)"
+                + " AND ($2::text IS NULL OR status = $2)"
+                + " ORDER BY updated_at DESC, code LIMIT $3")
+        .execute(Tuple.of(like, status, limit))
+        .map(
+            rows -> {
+              JsonArray out = new JsonArray();
+              for (Row r : rows) {
+                out.add(
+                    new JsonObject()
+                        .put("code", r.getString("code"))
+                        .put("title", r.getString("title"))
+                        .put("category", r.getString("category"))
+                        .put("status", r.getString("status"))
+                        .put("version", r.getInteger("version"))
+                        .put("updatedBy", r.getString("updated_by"))
+                        .put("updatedAt", r.getOffsetDateTime("updated_at").toString()));
+              }
+              return out;
+            });
+  }
+
   /** The newest outbox id: a rebuilt index has seen every change up to it. */
   public Future<Long> lastOutboxId(SqlClient client) {
     return client

@@ -17,6 +17,7 @@ import org.hotline.kb.KnowledgeIndex;
 import org.hotline.kb.SearchQuery;
 import org.hotline.kb.SearchResult;
 import org.hotline.kb.SynonymTable;
+import org.hotline.ticketing.admin.AuditTrail;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.reference.ReferenceSeeder;
 import org.slf4j.Logger;
@@ -212,17 +213,60 @@ public final class KnowledgeService {
     return pool.withTransaction(
             tx -> {
               Future<Void> f = Future.succeededFuture();
+              JsonArray codes = new JsonArray();
               for (Article a : parsed.articles()) {
                 f = f.compose(v -> articles.upsert(tx, a, by).mapEmpty());
+                codes.add(a.code());
               }
-              return f;
+              // One audit row per import: which articles it wrote (the versions keep each text).
+              return f.compose(
+                  v ->
+                      AuditTrail.write(
+                          tx,
+                          by,
+                          "admin:kb-import",
+                          new JsonObject()
+                              .put("lines", parsed.lines())
+                              .put("imported", codes.size())
+                              .put("after", new JsonObject().put("codes", codes))));
             })
         .compose(v -> catchUp())
         .map(v -> new ImportResult(parsed.lines(), parsed.articles().size(), parsed.errors()));
   }
 
+  /** Saves an edited article with its audit row (before → after) in one transaction. */
   public Future<Void> save(Article a, String by) {
-    return pool.withTransaction(tx -> articles.upsert(tx, a, by)).compose(v -> catchUp());
+    return pool.withTransaction(
+            tx ->
+                articles
+                    .byCodes(tx, List.of(a.code()))
+                    .compose(
+                        before ->
+                            articles
+                                .upsert(tx, a, by)
+                                .compose(
+                                    version ->
+                                        AuditTrail.write(
+                                            tx,
+                                            by,
+                                            "admin:kb-article",
+                                            new JsonObject()
+                                                .put("target", a.code())
+                                                .put(
+                                                    "before",
+                                                    before.isEmpty()
+                                                        ? null
+                                                        : ArticleRepository.toJson(before.get(0)))
+                                                .put(
+                                                    "after",
+                                                    ArticleRepository.toJson(a)
+                                                        .put("version", version))))))
+        .compose(v -> catchUp());
+  }
+
+  /** Articles of every status for the editors, newest change first; q matches code or title. */
+  public Future<JsonArray> list(String q, String status, int limit) {
+    return articles.list(pool, q, status, limit);
   }
 
   public Future<Article> get(String code) {
@@ -248,11 +292,26 @@ public final class KnowledgeService {
   }
 
   /** Stores an edited synonym list and applies it to searches at once (synonyms expand queries). */
-  public Future<Integer> saveSynonyms(String text) {
+  public Future<Integer> saveSynonyms(String text, String by) {
     SynonymTable table = SynonymTable.parse(text);
-    return pool.preparedQuery(
-            "INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
-        .execute(Tuple.of(SYNONYMS_SETTING, new JsonObject().put("text", text)))
+    return pool.withTransaction(
+            tx ->
+                synonymsText(tx)
+                    .compose(
+                        before ->
+                            tx.preparedQuery(
+                                    "INSERT INTO setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
+                                .execute(
+                                    Tuple.of(SYNONYMS_SETTING, new JsonObject().put("text", text)))
+                                .compose(
+                                    v ->
+                                        AuditTrail.write(
+                                            tx,
+                                            by,
+                                            "admin:kb-synonyms",
+                                            new JsonObject()
+                                                .put("before", before)
+                                                .put("after", text)))))
         .map(
             v -> {
               index.setSynonyms(table);
@@ -273,7 +332,7 @@ public final class KnowledgeService {
         });
   }
 
-  private static Future<String> synonymsText(Pool pool) {
+  private static Future<String> synonymsText(io.vertx.sqlclient.SqlClient pool) {
     return pool.preparedQuery("SELECT value FROM setting WHERE key = $1")
         .execute(Tuple.of(SYNONYMS_SETTING))
         .map(

@@ -1,6 +1,7 @@
 package org.hotline.ticketing.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +13,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hotline.ticketing.admin.AuditTrail;
+import org.hotline.ticketing.auth.PasswordHasher;
 import org.hotline.ticketing.calendar.WorkingHours;
 import org.hotline.ticketing.workflow.Actor;
 import org.hotline.ticketing.workflow.WorkflowException;
@@ -26,9 +29,38 @@ public final class AdminHandlers {
   private final Pool pool;
   private final Supplier<Future<Void>> reload;
 
-  public AdminHandlers(Pool pool, Supplier<Future<Void>> reload) {
+  /** The other sections of the administration, each audited through the same trail. */
+  public final UnitAdminHandlers units;
+
+  public final UserAdminHandlers users;
+  public final CategoryAdminHandlers categories;
+  public final BlockedNumberHandlers blocked;
+  public final AuditHandlers audit;
+
+  public AdminHandlers(
+      Vertx vertx, Pool pool, PasswordHasher hasher, Supplier<Future<Void>> reload) {
     this.pool = pool;
     this.reload = reload;
+    AuditTrail trail = new AuditTrail(pool, reload);
+    this.units = new UnitAdminHandlers(trail);
+    this.users = new UserAdminHandlers(vertx, trail, hasher);
+    this.categories = new CategoryAdminHandlers(trail);
+    this.blocked = new BlockedNumberHandlers(trail);
+    this.audit = new AuditHandlers(pool);
+  }
+
+  /** GET /api/admin/settings: the editable settings (working_hours, deadlines) as stored. */
+  public void settings(RoutingContext ctx) {
+    Sessions.requireAdmin(ctx);
+    pool.query("SELECT key, value FROM setting WHERE key IN ('working_hours', 'deadlines')")
+        .execute()
+        .onSuccess(
+            rows -> {
+              JsonObject out = new JsonObject();
+              rows.forEach(r -> out.put(r.getString("key"), r.getValue("value")));
+              Json.ok(ctx, out);
+            })
+        .onFailure(ctx::fail);
   }
 
   public void calendar(RoutingContext ctx) {

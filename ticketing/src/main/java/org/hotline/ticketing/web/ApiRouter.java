@@ -137,6 +137,24 @@ public final class ApiRouter {
     router.get("/api/admin/routing").handler(admin::routingRules);
     router.post("/api/admin/routing").handler(admin::addRoutingRule);
     router.delete("/api/admin/routing/:id").handler(admin::deleteRoutingRule);
+    router.get("/api/admin/settings").handler(admin::settings);
+    router.get("/api/admin/units").handler(admin.units::list);
+    router.post("/api/admin/units").handler(admin.units::create);
+    router.put("/api/admin/units/:code").handler(admin.units::update);
+    router.delete("/api/admin/units/:code").handler(admin.units::delete);
+    router.get("/api/admin/users").handler(admin.users::list);
+    router.post("/api/admin/users").handler(admin.users::create);
+    router.put("/api/admin/users/:username").handler(admin.users::update);
+    router.post("/api/admin/users/:username/password").handler(admin.users::resetPassword);
+    router.post("/api/admin/users/:username/unlock").handler(admin.users::unlock);
+    router.post("/api/admin/categories").handler(admin.categories::create);
+    router.put("/api/admin/categories/:code").handler(admin.categories::update);
+    router.delete("/api/admin/categories/:code").handler(admin.categories::delete);
+    router.get("/api/admin/blocked-numbers").handler(admin.blocked::list);
+    router.post("/api/admin/blocked-numbers").handler(admin.blocked::add);
+    router.delete("/api/admin/blocked-numbers/:number").handler(admin.blocked::remove);
+    router.get("/api/admin/audit").handler(admin.audit::audit);
+    router.get("/api/admin/pii-log").handler(admin.audit::personalData);
 
     router.get("/api/sms").handler(sms::list);
     router.post("/api/sms").handler(sms::send);
@@ -148,6 +166,7 @@ public final class ApiRouter {
     router.get("/api/kb/suggest").handler(kb::suggest);
     router.post("/api/kb/import").handler(kb::importLines);
     router.get("/api/kb/export").handler(kb::export);
+    router.get("/api/kb/articles").handler(kb::list);
     router.get("/api/kb/articles/:code").handler(kb::get);
     router.put("/api/kb/articles/:code").handler(kb::put);
     router.get("/api/kb/synonyms").handler(kb::synonyms);

@@ -90,6 +90,22 @@ public final class KbHandlers {
         .onFailure(ctx::fail);
   }
 
+  /** GET /api/kb/articles?q=&status=&limit=: the editors' list, drafts and retired included. */
+  public void list(RoutingContext ctx) {
+    editor(ctx);
+    String q = Inputs.param(ctx, "q");
+    if (q != null && q.length() > 100) {
+      throw WorkflowException.invalid("q", "q is longer than 100 characters");
+    }
+    String status = Inputs.param(ctx, "status");
+    if (status != null && !java.util.List.of("draft", "published", "retired").contains(status)) {
+      throw WorkflowException.invalid("status", "status is draft, published or retired");
+    }
+    kb.list(q, status, Inputs.intParam(ctx, "limit", 200, 1, 1000))
+        .onSuccess(a -> Json.ok(ctx, a))
+        .onFailure(ctx::fail);
+  }
+
   public void get(RoutingContext ctx) {
     kb.get(ctx.pathParam("code"))
         .onSuccess(
@@ -143,9 +159,9 @@ public final class KbHandlers {
 
   /** PUT /api/kb/synonyms with {"text": "路灯,街灯\n..."}. */
   public void saveSynonyms(RoutingContext ctx) {
-    editor(ctx);
+    Actor actor = editor(ctx);
     String text = Inputs.reqString(Inputs.body(ctx), "text", 1_000_000);
-    kb.saveSynonyms(text)
+    kb.saveSynonyms(text, actor.username())
         .onSuccess(n -> Json.ok(ctx, new JsonObject().put("groups", n)))
         .onFailure(ctx::fail);
   }

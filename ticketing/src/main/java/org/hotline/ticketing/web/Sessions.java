@@ -5,11 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
-import java.util.EnumSet;
-import java.util.Set;
 import org.hotline.ticketing.auth.AuthService;
 import org.hotline.ticketing.workflow.Actor;
-import org.hotline.ticketing.workflow.Role;
 
 /**
  * Who is calling: the logged-in user of the session cookie, or the owner of a bearer token. Puts
@@ -94,9 +91,8 @@ public final class Sessions {
     if (user == null) {
       return Future.succeededFuture();
     }
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    user.getJsonArray("roles").forEach(r -> roles.add(Role.fromCode((String) r)));
-    return Future.succeededFuture(
-        new Actor(user.getString("username"), roles, user.getString("unit")));
+    // Roles and unit are read from the user as stored (cached for seconds), not from the session:
+    // a user an administrator disables or gives other roles is treated accordingly at once.
+    return auth.current(user.getString("username"));
   }
 }

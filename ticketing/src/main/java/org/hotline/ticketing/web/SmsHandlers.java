@@ -16,6 +16,11 @@ public final class SmsHandlers {
 
   private static final String TEMPLATE_SETTING = "sms_template:";
 
+  /** The shipped template sources, read once (not on the event loop at request time). */
+  private static final java.util.Map<String, String> SHIPPED =
+      org.hotline.sms.templates.SmsTemplates.NAMES.stream()
+          .collect(java.util.stream.Collectors.toMap(n -> n, SmsHandlers::readShipped));
+
   private final io.vertx.core.Vertx vertx;
   private final Pool pool;
   private final SmsMessageQuery query;
@@ -48,14 +53,57 @@ public final class SmsHandlers {
             });
   }
 
-  /** GET /api/admin/sms-templates: every template with its text for a sample order and its cost. */
+  /**
+   * GET /api/admin/sms-templates: every template with its source (the administrators' edit, else
+   * the shipped text), its text for a sample order and its cost.
+   */
   public void templates(RoutingContext ctx) {
     Sessions.requireAdmin(ctx);
-    io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
-    for (String name : org.hotline.sms.templates.SmsTemplates.NAMES) {
-      out.add(preview(name, null));
+    storedSources(pool)
+        .onSuccess(
+            stored -> {
+              io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+              for (String name : org.hotline.sms.templates.SmsTemplates.NAMES) {
+                out.add(
+                    preview(name, null)
+                        .put("source", stored.getOrDefault(name, SHIPPED.get(name)))
+                        .put("edited", stored.containsKey(name)));
+              }
+              Json.ok(ctx, out);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static io.vertx.core.Future<java.util.Map<String, String>> storedSources(
+      io.vertx.sqlclient.SqlClient client) {
+    return client
+        .query(
+            "SELECT key, value #>> '{}' AS source FROM setting WHERE key LIKE '"
+                + TEMPLATE_SETTING
+                + "%'")
+        .execute()
+        .map(
+            rows -> {
+              java.util.Map<String, String> m = new java.util.HashMap<>();
+              rows.forEach(
+                  r ->
+                      m.put(
+                          r.getString("key").substring(TEMPLATE_SETTING.length()),
+                          r.getString("source")));
+              return m;
+            });
+  }
+
+  private static String readShipped(String name) {
+    try (java.io.InputStream in =
+        org.hotline.sms.templates.SmsTemplates.class.getResourceAsStream(
+            "/org/hotline/sms/templates/" + name + ".ftl")) {
+      return in == null
+          ? ""
+          : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    Json.ok(ctx, out);
   }
 
   /** PUT /api/admin/sms-templates/{name} {source}: checked by rendering a sample, then stored. */
@@ -74,17 +122,28 @@ public final class SmsHandlers {
     }
     pool.withTransaction(
             tx ->
-                tx.preparedQuery(
-                        "INSERT INTO setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
-                    .execute(io.vertx.sqlclient.Tuple.of(TEMPLATE_SETTING + name, source))
+                storedSources(tx)
                     .compose(
-                        v ->
+                        stored ->
                             tx.preparedQuery(
-                                    "INSERT INTO audit_log (username, action, detail) VALUES ($1, 'admin:sms-template', $2)")
+                                    "INSERT INTO setting (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()")
                                 .execute(
-                                    io.vertx.sqlclient.Tuple.of(
-                                        actor.username(),
-                                        new JsonObject().put("name", name).put("after", source)))))
+                                    io.vertx.sqlclient.Tuple.of(TEMPLATE_SETTING + name, source))
+                                .compose(
+                                    v ->
+                                        tx.preparedQuery(
+                                                "INSERT INTO audit_log (username, action, detail) VALUES ($1, 'admin:sms-template', $2)")
+                                            .execute(
+                                                io.vertx.sqlclient.Tuple.of(
+                                                    actor.username(),
+                                                    new JsonObject()
+                                                        .put("name", name)
+                                                        .put("target", name)
+                                                        .put(
+                                                            "before",
+                                                            stored.getOrDefault(
+                                                                name, SHIPPED.get(name)))
+                                                        .put("after", source))))))
         .onSuccess(
             v -> {
               templates.override(name, source);

@@ -17,7 +17,12 @@ public final class IvrPrompts {
   /** GB/T 33358: with no key pressed the hotline script hands the call back within this time. */
   public static final long HAND_BACK_MS = 5000;
 
-  private static final Map<String, Long> LENGTHS = loadLengths();
+  private static final Map<String, Long> LENGTHS = new LinkedHashMap<>();
+  private static final Map<String, String> TEXTS = new LinkedHashMap<>();
+
+  static {
+    load();
+  }
 
   public static final String WELCOME_DAY = "hotline/welcome-day";
   public static final String WELCOME_NIGHT = "hotline/welcome-night";
@@ -54,7 +59,12 @@ public final class IvrPrompts {
 
   /** Every prompt of prompts.tsv with its length in ms. */
   public static Map<String, Long> lengths() {
-    return LENGTHS;
+    return java.util.Collections.unmodifiableMap(LENGTHS);
+  }
+
+  /** The Chinese text of a prompt, or null for a name prompts.tsv does not know. */
+  public static String text(String name) {
+    return TEXTS.get(name);
   }
 
   /** The longest of the three greetings. */
@@ -63,17 +73,16 @@ public final class IvrPrompts {
         lengthMs(WELCOME_DAY), Math.max(lengthMs(WELCOME_NIGHT), lengthMs(WELCOME_HOLIDAY)));
   }
 
-  private static Map<String, Long> loadLengths() {
+  private static void load() {
     try (InputStream in =
         IvrPrompts.class.getResourceAsStream("/org/hotline/telephony/prompts.tsv")) {
-      Map<String, Long> out = new LinkedHashMap<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         String[] parts = line.split("\t");
         if (!line.isBlank() && !line.startsWith("#") && parts.length == 3) {
-          out.put(parts[0], Long.parseLong(parts[2].trim()));
+          LENGTHS.put(parts[0], Long.parseLong(parts[2].trim()));
+          TEXTS.put(parts[0], parts[1]);
         }
       }
-      return Map.copyOf(out);
     } catch (IOException | NullPointerException | NumberFormatException e) {
       throw new IllegalStateException("prompts.tsv missing or malformed", e);
     }

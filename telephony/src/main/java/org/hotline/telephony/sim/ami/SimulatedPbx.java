@@ -249,6 +249,11 @@ public final class SimulatedPbx {
 
   // ----- inspection -----
 
+  /** The queues, the default (first) one first. */
+  public synchronized List<String> queueNames() {
+    return List.copyOf(queues.keySet());
+  }
+
   public synchronized int callsWaiting() {
     return (int) calls.values().stream().filter(SimCall::waiting).count();
   }

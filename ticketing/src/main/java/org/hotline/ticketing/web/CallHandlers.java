@@ -25,10 +25,19 @@ public final class CallHandlers {
   private final CallRepository calls;
   private final java.nio.file.Path recordingsDir;
 
-  public CallHandlers(Vertx vertx, CallRepository calls, java.nio.file.Path recordingsDir) {
+  /** /api/sim/*: calls a person places through the PBX simulator. */
+  public final SimCallHandlers sim;
+
+  public CallHandlers(
+      Vertx vertx,
+      CallRepository calls,
+      java.nio.file.Path recordingsDir,
+      java.util.function.Supplier<org.hotline.ticketing.telephony.TelephonyDeployment.Started>
+          telephony) {
     this.vertx = vertx;
     this.calls = calls;
     this.recordingsDir = recordingsDir;
+    this.sim = new SimCallHandlers(vertx, telephony);
   }
 
   public void calls(RoutingContext ctx) {

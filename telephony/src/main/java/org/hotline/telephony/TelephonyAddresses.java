@@ -19,9 +19,10 @@ public final class TelephonyAddresses {
    * linkedId, direction:"inbound"|"outbound", caller, calledNumber, queue, enteredAt, queuedAt,
    * answeredAt, endedAt, waitSeconds, talkSeconds, agent, agentInterface,
    * outcome:"answered"|"abandoned"|"voicemail"|"ivr", recording, transferTarget, transfers:[{kind:
-   * "redirect"|"blind"|"attended"|"conference", target, at, result:"requested"|"success"|"failed"}],
-   * ticketIds:[…], taskId, partial:boolean}}. Absent values are JSON null; {@code partial} is true when the
-   * platform did not see the whole call (it was connected to Asterisk only for part of it).
+   * "redirect"|"blind"|"attended"|"conference", target, at,
+   * result:"requested"|"success"|"failed"}], ticketIds:[…], taskId, partial:boolean}}. Absent
+   * values are JSON null; {@code partial} is true when the platform did not see the whole call (it
+   * was connected to Asterisk only for part of it).
    */
   public static final String CALL_ENDED = "telephony.call.ended";
 

@@ -31,6 +31,9 @@ public final class SimulatedCalls {
   /** More would be a runaway script, not a person at a keypad. */
   public static final int MAX_LIVE_CALLS = 50;
 
+  /** Ended calls kept for GET; older ones are forgotten. */
+  static final int KEPT_ENDED_CALLS = 200;
+
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
   private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,32}");
   private static final Pattern AGENT = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
@@ -91,6 +94,7 @@ public final class SimulatedCalls {
         .compose(
             e -> {
               SimulatedCall call = new SimulatedCall(e.getKey(), caller, e.getValue(), clock);
+              forgetOldEndedCalls();
               calls.put(call.id, call);
               java.util.List<String> args =
                   "survey".equals(call.script)
@@ -224,6 +228,17 @@ public final class SimulatedCalls {
               return null;
             })
         .onFailure(e -> call.note("error", e.getMessage()));
+  }
+
+  private void forgetOldEndedCalls() {
+    long ended = calls.values().stream().filter(SimulatedCall::ended).count();
+    var it = calls.values().iterator();
+    while (ended > KEPT_ENDED_CALLS && it.hasNext()) {
+      if (it.next().ended()) {
+        it.remove();
+        ended--;
+      }
+    }
   }
 
   private Future<JsonObject> withCall(

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.telephony.ami.protocol.AmiMessage;
 
@@ -33,12 +32,12 @@ public final class CallRecordAssembler {
           "queuesummary",
           "queuesummarycomplete");
 
-  private final Map<String, CallInProgress> calls = new LinkedHashMap<>();
-  private final Map<String, String> channelToCall = new HashMap<>();
+  final Map<String, CallInProgress> calls = new LinkedHashMap<>();
+  final Map<String, String> channelToCall = new HashMap<>();
   private final Map<String, OriginateInfo> pendingOriginates = new HashMap<>();
 
   /** Linkedids of channels that belong to another call (our conference legs): → that call's. */
-  private final Map<String, String> linkedAliases = new HashMap<>();
+  final Map<String, String> linkedAliases = new HashMap<>();
 
   private final OutageReconciler outage = new OutageReconciler();
 
@@ -179,7 +178,7 @@ public final class CallRecordAssembler {
     }
   }
 
-  private CallInProgress callOf(String uniqueId) {
+  CallInProgress callOf(String uniqueId) {
     String linked = uniqueId == null ? null : channelToCall.get(uniqueId);
     return linked == null ? null : calls.get(linked);
   }
@@ -199,82 +198,15 @@ public final class CallRecordAssembler {
   }
 
   /**
-   * After a reconnect: the channels that exist now (CoreShowChannel events) and the QueueStatus
-   * list. Calls whose channels all vanished while we were away end now (marked partial); a vanished
-   * caller who was waiting in a queue whose abandon counter grew unseen is closed as abandoned (and
-   * missed). Unknown live calls are adopted (partial); a caller bridged to an agent leg ({@code
-   * AppQueue}) counts as answered. {@code sinceSnapshot}: the live events that arrived while the
-   * lists were taken (already applied): a channel they created is not "vanished", one they hung up
-   * is not adopted.
+   * After a reconnect: the channels that exist now (CoreShowChannel events), the QueueStatus list
+   * and the live events that arrived while they were taken; see {@link OutageReconciler}.
    */
   public List<CallNotice> reconcile(
       List<AmiMessage> coreChannels,
       List<AmiMessage> queueStatus,
       List<AmiMessage> sinceSnapshot,
       Instant at) {
-    Set<String> created = uniqueIds(sinceSnapshot, "Newchannel");
-    Set<String> ended = uniqueIds(sinceSnapshot, "Hangup");
-    Map<String, AmiMessage> live =
-        coreChannels.stream()
-            .filter(m -> m.isEvent("CoreShowChannel") && m.get("Uniqueid") != null)
-            .filter(m -> !ended.contains(m.get("Uniqueid")))
-            .collect(
-                Collectors.toMap(m -> m.get("Uniqueid"), m -> m, (a, b) -> a, LinkedHashMap::new));
-    Map<String, Long> unseenAbandons = outage.unseenAbandons(queueStatus);
-    List<CallNotice> out = new ArrayList<>();
-    for (CallInProgress c : List.copyOf(calls.values())) {
-      List<String> gone =
-          c.liveChannels.stream()
-              .filter(uid -> !live.containsKey(uid) && !created.contains(uid))
-              .toList();
-      if (gone.isEmpty()) {
-        continue;
-      }
-      c.partial = true;
-      if (gone.size() == c.liveChannels.size()
-          && c.queuedAt != null
-          && c.answeredAt == null
-          && !c.abandoned
-          && unseenAbandons.getOrDefault(c.queue, 0L) > 0) {
-        unseenAbandons.merge(c.queue, -1L, Long::sum);
-        c.abandoned = true;
-        missed(c, "abandoned", at, out);
-      }
-      gone.forEach(uid -> out.addAll(hangup(uid, at)));
-    }
-    for (AmiMessage m : live.values()) {
-      String uid = m.get("Uniqueid");
-      if (!channelToCall.containsKey(uid)) {
-        String linked = m.text("Linkedid", uid);
-        CallInProgress c = track(uid, linkedAliases.getOrDefault(linked, linked), false, at);
-        c.enteredAt = earliest(c.enteredAt, at.minus(parseDuration(m.get("Duration"))));
-        if ("Queue".equalsIgnoreCase(m.get("Application"))) {
-          c.queueCallerId = uid;
-          c.queue = m.text("ApplicationData", "").split(",")[0];
-          c.caller = m.text("CallerIDNum", c.caller);
-        }
-      }
-    }
-    for (AmiMessage m : live.values()) {
-      CallInProgress c = callOf(m.get("Uniqueid"));
-      if (c != null && c.answeredAt == null && "AppQueue".equalsIgnoreCase(m.get("Application"))) {
-        // connected to an agent while we were away; AgentComplete will bring the exact figures
-        c.answeredAt = at.minus(parseDuration(m.get("Duration")));
-        c.partial = true;
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> uniqueIds(List<AmiMessage> events, String name) {
-    return events.stream()
-        .filter(e -> e.isEvent(name) && e.get("Uniqueid") != null)
-        .map(e -> e.get("Uniqueid"))
-        .collect(Collectors.toSet());
-  }
-
-  private static Instant earliest(Instant a, Instant b) {
-    return a == null || b.isBefore(a) ? b : a;
+    return outage.reconcile(this, coreChannels, queueStatus, sinceSnapshot, at);
   }
 
   /** Calls not yet ended. */
@@ -282,7 +214,7 @@ public final class CallRecordAssembler {
     return calls.size();
   }
 
-  private CallInProgress track(String uid, String linked, boolean newChannel, Instant at) {
+  CallInProgress track(String uid, String linked, boolean newChannel, Instant at) {
     CallInProgress c = calls.get(linked);
     if (c == null) {
       c = new CallInProgress(linked);
@@ -332,7 +264,7 @@ public final class CallRecordAssembler {
     }
   }
 
-  private void missed(CallInProgress c, String reason, Instant at, List<CallNotice> out) {
+  void missed(CallInProgress c, String reason, Instant at, List<CallNotice> out) {
     if (!c.missedSent && c.caller != null) {
       c.missedSent = true;
       long wait = c.waitSeconds == null ? 0 : c.waitSeconds;
@@ -340,7 +272,7 @@ public final class CallRecordAssembler {
     }
   }
 
-  private List<CallNotice> hangup(String uid, Instant at) {
+  List<CallNotice> hangup(String uid, Instant at) {
     String linked = channelToCall.remove(uid);
     if (linked == null) {
       return List.of();
@@ -380,7 +312,7 @@ public final class CallRecordAssembler {
     c.taskId = info.taskId();
   }
 
-  private static Duration parseDuration(String hms) {
+  static Duration parseDuration(String hms) {
     if (hms == null) {
       return Duration.ZERO;
     }

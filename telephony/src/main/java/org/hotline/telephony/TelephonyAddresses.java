@@ -18,9 +18,11 @@ public final class TelephonyAddresses {
    * Published when a call has ended (all of its channels hung up). Body, a call record: {@code {id,
    * linkedId, direction:"inbound"|"outbound", caller, calledNumber, queue, enteredAt, queuedAt,
    * answeredAt, endedAt, waitSeconds, talkSeconds, agent, agentInterface,
-   * outcome:"answered"|"abandoned"|"voicemail"|"ivr", recording, transferTarget, ticketIds:[…],
-   * taskId, partial:boolean}}. Absent values are JSON null; {@code partial} is true when the
-   * platform did not see the whole call (it was connected to Asterisk only for part of it).
+   * outcome:"answered"|"abandoned"|"voicemail"|"ivr", recording, transferTarget, transfers:[{kind:
+   * "redirect"|"blind"|"attended"|"conference", target, at,
+   * result:"requested"|"success"|"failed"}], ticketIds:[…], taskId, partial:boolean}}. Absent
+   * values are JSON null; {@code partial} is true when the platform did not see the whole call (it
+   * was connected to Asterisk only for part of it).
    */
   public static final String CALL_ENDED = "telephony.call.ended";
 
@@ -101,9 +103,12 @@ public final class TelephonyAddresses {
   public static final String ORIGINATE_RESULT = "telephony.originate.result";
 
   /**
-   * Request: emergency/blind transfer of a caller (AMI Redirect) to 110 / 119 / 120 / 122 or
-   * another configured target. Body {@code {callId, target}}. Reply {@code {ok:true}}; the call
-   * record gets {@code transferTarget}.
+   * Request: emergency transfer or conference of a caller with 110 / 119 / 120 / 122 or another
+   * configured target. Body {@code {callId, target, mode?}}; mode {@code redirect} (default, AMI
+   * Redirect of the caller), {@code attended} (AMI Atxfer on the agent's leg) or {@code conference}
+   * (dual Redirect of caller and agent into {@code conferenceContext,hotline-<callId>}, then an
+   * Originate of the target into that ConfBridge). Reply {@code {ok:true, callId, target, mode}};
+   * the call record lists it in {@code transfers} ({@code {kind, target, at, result}}).
    */
   public static final String ACTION_TRANSFER = "telephony.action.transfer";
 

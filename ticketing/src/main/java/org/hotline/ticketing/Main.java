@@ -92,6 +92,12 @@ public final class Main {
                       + pbx.simulator().port()
                       + ")"
                   : "   PBX: Asterisk AMI at " + c.env().get("HOTLINE_AMI_HOST")));
+      if (pbx.simulated()) {
+        System.out.println(
+            "[hotline]   模拟来电 simulated calls: POST "
+                + base
+                + "/api/sim/calls {\"caller\":\"13800138000\"}, then /dtmf, /answer, /hangup");
+      }
     }
     System.out.println(
         "[hotline]   SMS        "

@@ -195,7 +195,8 @@ public final class MainVerticle extends AbstractVerticle {
                                   .env()
                                   .getOrDefault(
                                       "HOTLINE_RECORDINGS_DIR",
-                                      config.dataDir().resolve("recordings").toString()))),
+                                      config.dataDir().resolve("recordings").toString())),
+                          () -> telephony),
                       smsHandlers,
                       new AdminHandlers(
                           vertx,

@@ -16,7 +16,6 @@ import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
-import org.asteriskjava.manager.action.RedirectAction;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.telephony.ami.records.CallRecordAssembler;
 import org.hotline.telephony.ami.state.ActiveChannel;
@@ -31,9 +30,11 @@ final class AmiActions {
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{3,20}");
   private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9_.@-]{1,64}");
   private final AmiVerticle ami;
+  private final EmergencyTransfers transfers;
 
   AmiActions(AmiVerticle ami) {
     this.ami = ami;
+    this.transfers = new EmergencyTransfers(ami);
   }
 
   void register(EventBus bus) {
@@ -164,13 +165,7 @@ final class AmiActions {
     if (!ami.settings().transferTargets().contains(target)) {
       throw new IllegalArgumentException("target: not a configured transfer target: " + target);
     }
-    ActiveChannel c = channel(callId);
-    return ami.send(new RedirectAction(c.name(), ami.settings().transferContext(), target, 1))
-        .map(
-            r -> {
-              ami.transferred(callId, target);
-              return new JsonObject().put("callId", callId).put("target", target);
-            });
+    return transfers.transfer(callId, target, b.getString("mode", "redirect"), channel(callId));
   }
 
   private Future<JsonObject> hangup(JsonObject b) {

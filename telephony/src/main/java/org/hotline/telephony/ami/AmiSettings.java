@@ -15,7 +15,8 @@ import java.util.List;
  * transferContext} "hotline-transfer", {@code transferTargets} ["110","119","120","122"], {@code
  * agentInterfaceTemplate} "PJSIP/{agent}", {@code callerId} "12345", {@code originateTimeoutMs}
  * 30000, {@code heartbeatMs} 20000 (a Ping; the link counts as dead after three intervals without a
- * byte from Asterisk).
+ * byte from Asterisk), {@code conferenceContext} "hotline-conference" (its extensions run {@code
+ * ConfBridge(${EXTEN})}: emergency three-way calls).
  */
 public record AmiSettings(
     String host,
@@ -37,7 +38,8 @@ public record AmiSettings(
     String agentInterfaceTemplate,
     String callerId,
     long originateTimeoutMs,
-    long heartbeatMs) {
+    long heartbeatMs,
+    String conferenceContext) {
 
   /** Reads and checks the verticle config; throws IllegalArgumentException naming the bad key. */
   public static AmiSettings from(JsonObject c) {
@@ -65,7 +67,8 @@ public record AmiSettings(
             c.getString("agentInterfaceTemplate", "PJSIP/{agent}"),
             c.getString("callerId", "12345"),
             c.getLong("originateTimeoutMs", 30_000L),
-            c.getLong("heartbeatMs", 20_000L));
+            c.getLong("heartbeatMs", 20_000L),
+            c.getString("conferenceContext", "hotline-conference"));
     if (s.port <= 0 || s.port > 65535) {
       throw new IllegalArgumentException("amiPort must be 1..65535, was " + s.port);
     }

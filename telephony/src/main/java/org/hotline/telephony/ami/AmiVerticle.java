@@ -231,9 +231,10 @@ public final class AmiVerticle extends VerticleBase {
               List<List<AmiMessage>> lists = List.of(snap.queues(), snap.channels());
               state.applySnapshot(lists.get(0), lists.get(1), at);
               duringResync.forEach(e -> state.apply(e.getKey(), e.getValue()));
+              List<AmiMessage> meanwhile = duringResync.stream().map(Map.Entry::getKey).toList();
               duringResync.clear();
               resyncing = false;
-              calls.publish(assembler.reconcile(lists.get(1), at));
+              calls.publish(assembler.reconcile(lists.get(1), lists.get(0), meanwhile, at));
               connected = true;
               publishStatus(true, null);
               publishWallboard();
@@ -366,7 +367,19 @@ public final class AmiVerticle extends VerticleBase {
     calls.forgetOriginate(actionId);
   }
 
-  void transferred(String callId, String target) {
-    assembler.transferred(callId, target);
+  void noteTransfer(String callId, String kind, String target, String result) {
+    assembler.transferRequested(callId, kind, target, result, clock.instant());
+  }
+
+  void transferResult(String callId, String kind, String result) {
+    assembler.transferResult(callId, kind, result);
+  }
+
+  void conferenceOpened(String callId, String room, String legLinkedId) {
+    assembler.conferenceOpened(callId, room, legLinkedId);
+  }
+
+  void expectConferenceLeg(String actionId, String callId) {
+    calls.expectConferenceLeg(actionId, callId);
   }
 }

@@ -10,6 +10,7 @@ import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.telephony.ami.protocol.AmiMessage;
 import org.hotline.telephony.ami.records.CallNotice;
 import org.hotline.telephony.ami.records.CallRecordAssembler;
+import org.hotline.telephony.ami.records.CallTransfer;
 import org.hotline.telephony.ami.state.DailyFigures;
 
 /**
@@ -22,6 +23,7 @@ final class CallPublisher {
   private final CallRecordAssembler assembler;
   private final DailyFigures figures;
   private final Map<String, JsonObject> pendingOriginates = new HashMap<>();
+  private final Map<String, String> conferenceLegs = new HashMap<>();
 
   CallPublisher(EventBus bus, CallRecordAssembler assembler, DailyFigures figures) {
     this.bus = bus;
@@ -56,8 +58,20 @@ final class CallPublisher {
     pendingOriginates.remove(actionId);
   }
 
+  /** The Originate {@code actionId} brings an emergency target into call {@code callId}'s room. */
+  void expectConferenceLeg(String actionId, String callId) {
+    conferenceLegs.put(actionId, callId);
+  }
+
   /** An OriginateResponse event: publish the outcome of our originate, mark the call outbound. */
   void originateResponse(AmiMessage e, Instant at) {
+    String conferenceCall = conferenceLegs.remove(e.get("ActionID"));
+    if (conferenceCall != null) { // success shows as ConfbridgeJoin; a failure only here
+      if (!"Success".equalsIgnoreCase(e.get("Response"))) {
+        assembler.transferResult(conferenceCall, CallTransfer.CONFERENCE, CallTransfer.FAILED);
+      }
+      return;
+    }
     JsonObject req = pendingOriginates.remove(e.get("ActionID"));
     if (req == null) {
       return; // not ours (another AMI client's originate)

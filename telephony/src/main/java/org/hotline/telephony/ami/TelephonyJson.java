@@ -35,9 +35,25 @@ public final class TelephonyJson {
         .put("outcome", r.outcome().json())
         .put("recording", r.recording())
         .put("transferTarget", r.transferTarget())
+        .put("transfers", transfers(r.transfers()))
         .put("ticketIds", new JsonArray(r.ticketIds()))
         .put("taskId", r.taskId())
         .put("partial", r.partial());
+  }
+
+  /** [{kind, target, at, result}] of a call record, in the order they happened. */
+  public static JsonArray transfers(
+      java.util.List<org.hotline.telephony.ami.records.CallTransfer> list) {
+    JsonArray a = new JsonArray();
+    list.forEach(
+        t ->
+            a.add(
+                new JsonObject()
+                    .put("kind", t.kind())
+                    .put("target", t.target())
+                    .put("at", time(t.at()))
+                    .put("result", t.result())));
+    return a;
   }
 
   public static JsonObject screenPop(CallNotice.AgentConnected c) {

@@ -95,7 +95,82 @@ class AmiReconnectTest {
     rig.server.refuseLogins(false);
     JsonObject r = rig.awaitRecord(call);
     assertThat(r.getBoolean("partial")).isTrue();
+    // Asterisk counted an abandon we never saw: the vanished waiting caller abandoned
+    assertThat(r.getString("outcome")).isEqualTo("abandoned");
+    assertThat(r.getString("queue")).isEqualTo("hotline");
+    assertThat(rig.published(TelephonyAddresses.CALL_MISSED))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getString("number")).isEqualTo("13800138000"));
     assertThat(rig.wallboard().getInteger("callsWaiting")).isZero();
+  }
+
+  @Test
+  void callAnsweredDuringTheOutageEndsAsAnsweredWithAsterisksFigures() {
+    rig.pbx.addAgent("PJSIP/1001", "1001");
+    rig.deploy();
+    String call = rig.pbx.callerJoins("13800138000");
+    rig.awaitWaiting(1);
+    rig.server.refuseLogins(true);
+    rig.server.dropConnections();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                rig.published(TelephonyAddresses.AMI_STATUS).stream()
+                    .anyMatch(s -> !s.getBoolean("connected")));
+    rig.clock.advanceSeconds(8);
+    rig.pbx.agentAnswers(call, "PJSIP/1001"); // AgentConnect is lost
+    rig.clock.advanceSeconds(20);
+    rig.server.refuseLogins(false);
+    rig.awaitConnected();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(rig.agent("1001").getString("state")).isEqualTo("onCall"));
+
+    rig.clock.advanceSeconds(40);
+    rig.pbx.callerHangsUp(call);
+    JsonObject r = rig.awaitRecord(call);
+    assertThat(r.getString("outcome")).isEqualTo("answered");
+    assertThat(r.getString("agent")).isEqualTo("1001");
+    assertThat(r.getLong("waitSeconds")).isEqualTo(8);
+    assertThat(r.getLong("talkSeconds")).isEqualTo(60);
+    assertThat(r.getBoolean("partial")).isTrue();
+    assertThat(rig.published(TelephonyAddresses.CALL_MISSED)).isEmpty();
+  }
+
+  @Test
+  void callThatBeganAndIsLiveAfterTheOutageIsOpenedAndClosedWhole() {
+    rig.pbx.addAgent("PJSIP/1001", "1001");
+    rig.deploy();
+    rig.server.refuseLogins(true);
+    rig.server.dropConnections();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                rig.published(TelephonyAddresses.AMI_STATUS).stream()
+                    .anyMatch(s -> !s.getBoolean("connected")));
+    String call = rig.pbx.callerJoins("13700137000");
+    rig.clock.advanceSeconds(5);
+    rig.pbx.agentAnswers(call, "PJSIP/1001");
+    rig.clock.advanceSeconds(10);
+    rig.server.refuseLogins(false);
+    rig.awaitConnected();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(rig.agent("1001").getString("callId")).isEqualTo(call));
+
+    rig.clock.advanceSeconds(30);
+    rig.pbx.callerHangsUp(call);
+    JsonObject r = rig.awaitRecord(call);
+    assertThat(r.getString("caller")).isEqualTo("13700137000");
+    assertThat(r.getString("queue")).isEqualTo("hotline");
+    assertThat(r.getString("outcome")).isEqualTo("answered");
+    assertThat(r.getString("agent")).isEqualTo("1001");
+    assertThat(r.getLong("talkSeconds")).isEqualTo(40);
+    assertThat(r.getString("enteredAt")).isEqualTo("2026-11-28T01:00:00Z");
+    assertThat(r.getBoolean("partial")).isTrue();
+    assertThat(rig.published(TelephonyAddresses.CALL_ENDED)).hasSize(1);
   }
 
   @Test

@@ -41,17 +41,19 @@ public final class CallRepository {
             .addString(r.getString("outcome"))
             .addString(r.getString("recording"))
             .addString(r.getString("transferTarget"))
-            .addBoolean(r.getBoolean("partial", false));
+            .addBoolean(r.getBoolean("partial", false))
+            .addValue(r.getJsonArray("transfers", new JsonArray()));
     return pool.preparedQuery(
             "INSERT INTO call_record (id, linked_id, direction, caller, called_number, queue, entered_at,"
                 + " answered_at, ended_at, wait_seconds, talk_seconds, agent, outcome, recording,"
-                + " transfer_target, partial) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)"
+                + " transfer_target, partial, transfers)"
+                + " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)"
                 + " ON CONFLICT (id) DO UPDATE SET linked_id = EXCLUDED.linked_id, caller = EXCLUDED.caller,"
                 + " queue = EXCLUDED.queue, entered_at = EXCLUDED.entered_at, answered_at = EXCLUDED.answered_at,"
                 + " ended_at = EXCLUDED.ended_at, wait_seconds = EXCLUDED.wait_seconds,"
                 + " talk_seconds = EXCLUDED.talk_seconds, agent = EXCLUDED.agent, outcome = EXCLUDED.outcome,"
                 + " recording = EXCLUDED.recording, transfer_target = EXCLUDED.transfer_target,"
-                + " partial = EXCLUDED.partial")
+                + " partial = EXCLUDED.partial, transfers = EXCLUDED.transfers")
         .execute(t)
         .mapEmpty();
   }
@@ -151,6 +153,7 @@ public final class CallRepository {
                         .put("outcome", r.getString("outcome"))
                         .put("recording", r.getString("recording"))
                         .put("transferTarget", r.getString("transfer_target"))
+                        .put("transfers", r.getJsonArray("transfers"))
                         .put("ticketIds", tickets)
                         .put("survey", survey == null ? null : survey.intValue()));
               }

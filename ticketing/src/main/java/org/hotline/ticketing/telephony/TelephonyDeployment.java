@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.hotline.telephony.agi.FastAgiVerticle;
 import org.hotline.telephony.ami.AmiVerticle;
+import org.hotline.telephony.sim.SimulatedCalls;
 import org.hotline.telephony.sim.ami.SimulatedAmiServer;
 import org.hotline.telephony.sim.ami.SimulatedPbx;
 import org.slf4j.Logger;
@@ -23,14 +24,32 @@ public final class TelephonyDeployment {
 
   private static final Logger LOG = LoggerFactory.getLogger(TelephonyDeployment.class);
 
-  /** What was started: the FastAGI port and, when simulated, the simulator. */
-  public record Started(int agiPort, SimulatedAmiServer simulator) {
+  /**
+   * What was started: the FastAGI port and, when simulated, the simulator and the desk for calls a
+   * person places through it (/api/sim/calls).
+   */
+  public record Started(int agiPort, SimulatedAmiServer simulator, SimulatedCalls simulatedCalls) {
     public boolean simulated() {
       return simulator != null;
     }
   }
 
   private TelephonyDeployment() {}
+
+  /** Calls a person places into the IVR; prompts play at their length × HOTLINE_SIM_TIME_SCALE. */
+  private static SimulatedCalls simulatedCalls(
+      Vertx vertx, Map<String, String> env, JsonObject agi, int port, SimulatedAmiServer sim) {
+    if (sim == null) {
+      return null;
+    }
+    String host = agi.getString("agiHost");
+    String reachable = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+    double scale = Double.parseDouble(env.getOrDefault("HOTLINE_SIM_TIME_SCALE", "1"));
+    if (!(scale > 0 && scale <= 10)) {
+      throw new IllegalArgumentException("HOTLINE_SIM_TIME_SCALE must be in (0, 10], was " + scale);
+    }
+    return new SimulatedCalls(vertx, sim.pbx(), reachable, port, scale, Clock.systemUTC());
+  }
 
   public static Future<Started> deploy(Vertx vertx, Map<String, String> env, Path dataDir) {
     String queue = env.getOrDefault("HOTLINE_QUEUE", "hotline");
@@ -71,7 +90,7 @@ public final class TelephonyDeployment {
             id -> {
               int port = fastAgi.server().port();
               LOG.info("FastAGI listening on {}:{}", agi.getString("agiHost"), port);
-              return new Started(port, simulator);
+              return new Started(port, simulator, simulatedCalls(vertx, env, agi, port, simulator));
             })
         .onFailure(
             e -> {

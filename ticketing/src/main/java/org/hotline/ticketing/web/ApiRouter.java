@@ -130,6 +130,13 @@ public final class ApiRouter {
     router.get("/api/agents").handler(calls::agents);
     router.post("/api/agents/:agent/:op").handler(calls::agentAction);
 
+    router.get("/api/sim/status").handler(calls.sim::status);
+    router.post("/api/sim/calls").handler(calls.sim::place);
+    router.get("/api/sim/calls/:id").handler(calls.sim::get);
+    router.post("/api/sim/calls/:id/dtmf").handler(calls.sim::dtmf);
+    router.post("/api/sim/calls/:id/hangup").handler(calls.sim::hangup);
+    router.post("/api/sim/calls/:id/answer").handler(calls.sim::answer);
+
     router.get("/api/admin/calendar").handler(admin::calendar);
     router.put("/api/admin/calendar/days/:day").handler(admin::putDay);
     router.put("/api/admin/calendar/years/:year").handler(admin::putYear);

@@ -18,15 +18,26 @@ public final class CallHandlers {
 
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(3000);
   private static final List<String> OUTCOMES = List.of("answered", "abandoned", "voicemail", "ivr");
+  private static final List<String> TRANSFER_MODES =
+      List.of("redirect", "blind", "attended", "conference");
 
   private final Vertx vertx;
   private final CallRepository calls;
   private final java.nio.file.Path recordingsDir;
 
-  public CallHandlers(Vertx vertx, CallRepository calls, java.nio.file.Path recordingsDir) {
+  /** /api/sim/*: calls a person places through the PBX simulator. */
+  public final SimCallHandlers sim;
+
+  public CallHandlers(
+      Vertx vertx,
+      CallRepository calls,
+      java.nio.file.Path recordingsDir,
+      java.util.function.Supplier<org.hotline.ticketing.telephony.TelephonyDeployment.Started>
+          telephony) {
     this.vertx = vertx;
     this.calls = calls;
     this.recordingsDir = recordingsDir;
+    this.sim = new SimCallHandlers(vertx, telephony);
   }
 
   public void calls(RoutingContext ctx) {
@@ -141,15 +152,28 @@ public final class CallHandlers {
     ask(ctx, TelephonyAddresses.ACTION_ORIGINATE, msg);
   }
 
-  /** POST /api/calls/{id}/transfer {target}: emergency transfer (110/119/120/122) in one step. */
+  /**
+   * POST /api/calls/{id}/transfer {target, mode?}: emergency transfer (110/119/120/122) in one
+   * step; mode {@code redirect} (default, blind), {@code attended} (Atxfer) or {@code conference}
+   * (three-way ConfBridge).
+   */
   public void transfer(RoutingContext ctx) {
     Actor actor = Sessions.requireCentreStaff(ctx);
-    String target = Inputs.reqString(Inputs.body(ctx), "target", 20);
+    JsonObject body = Inputs.body(ctx);
+    String target = Inputs.reqString(body, "target", 20);
     if (!target.matches("[0-9]{3,20}")) {
       throw WorkflowException.invalid(
           "target", "target must be a number such as 110, 119, 120 or 122");
     }
-    JsonObject msg = new JsonObject().put("callId", ctx.pathParam("id")).put("target", target);
+    String mode = Inputs.optString(body, "mode", 20);
+    if (mode != null && !TRANSFER_MODES.contains(mode)) {
+      throw WorkflowException.invalid("mode", "mode must be one of " + TRANSFER_MODES);
+    }
+    JsonObject msg =
+        new JsonObject()
+            .put("callId", ctx.pathParam("id"))
+            .put("target", target)
+            .put("mode", mode == null ? "redirect" : mode);
     calls
         .audit(actor.username(), "call-transfer", msg)
         .onComplete(v -> ask(ctx, TelephonyAddresses.ACTION_TRANSFER, msg));

@@ -27,7 +27,11 @@ final class CallInProgress {
   String route;
   boolean voicemailApp;
   String recording;
-  String transferTarget;
+  final List<CallTransfer> transfers = new ArrayList<>();
+
+  /** The ConfBridge this call was moved into by our conference action, if any. */
+  String conference;
+
   boolean outbound;
   final List<String> ticketIds = new ArrayList<>();
   String taskId;
@@ -86,7 +90,8 @@ final class CallInProgress {
         agentInterface,
         outcome(),
         recording,
-        transferTarget,
+        transfers.isEmpty() ? null : transfers.get(transfers.size() - 1).target(),
+        List.copyOf(transfers),
         List.copyOf(ticketIds),
         taskId,
         partial);

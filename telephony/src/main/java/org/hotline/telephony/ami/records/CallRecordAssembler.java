@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.telephony.ami.protocol.AmiMessage;
 
@@ -33,9 +32,14 @@ public final class CallRecordAssembler {
           "queuesummary",
           "queuesummarycomplete");
 
-  private final Map<String, CallInProgress> calls = new LinkedHashMap<>();
-  private final Map<String, String> channelToCall = new HashMap<>();
+  final Map<String, CallInProgress> calls = new LinkedHashMap<>();
+  final Map<String, String> channelToCall = new HashMap<>();
   private final Map<String, OriginateInfo> pendingOriginates = new HashMap<>();
+
+  /** Linkedids of channels that belong to another call (our conference legs): → that call's. */
+  final Map<String, String> linkedAliases = new HashMap<>();
+
+  private final OutageReconciler outage = new OutageReconciler();
 
   /** What the platform asked for when it originated a call. */
   public record OriginateInfo(String number, String agent, List<String> ticketIds, String taskId) {}
@@ -44,14 +48,24 @@ public final class CallRecordAssembler {
   public List<CallNotice> apply(AmiMessage e, Instant at) {
     String name = e.eventName();
     String uid = e.get("Uniqueid");
-    if (name == null || uid == null || uid.isEmpty() || LIST_EVENTS.contains(name.toLowerCase())) {
+    if (name == null || LIST_EVENTS.contains(name.toLowerCase())) {
+      return List.of();
+    }
+    if (e.isEvent("BlindTransfer") || e.isEvent("AttendedTransfer")) {
+      transferReported(e, at);
+      return List.of();
+    }
+    if (uid == null || uid.isEmpty()) {
       return List.of();
     }
     String ev = name.toLowerCase();
     if (ev.equals("hangup")) {
       return hangup(uid, at);
     }
-    String linked = e.get("Linkedid");
+    if (ev.equals("queuecallerabandon")) {
+      outage.abandonSeen(e.get("Queue"));
+    }
+    String linked = linkedAliases.getOrDefault(e.get("Linkedid"), e.get("Linkedid"));
     if (linked == null || linked.isEmpty() || ev.equals("originateresponse")) {
       return List.of();
     }
@@ -80,6 +94,15 @@ public final class CallRecordAssembler {
       case "agentconnect" -> connect(c, e, at, out);
       case "agentcomplete" -> {
         c.talkSeconds = e.number("TalkTime", 0);
+        if (c.agent == null) { // connected while the AMI link was down: Asterisk knows
+          c.answeredAt = c.answeredAt != null ? c.answeredAt : at.minusSeconds(c.talkSeconds);
+          c.queueCallerId = uid;
+          c.queue = e.text("Queue", c.queue);
+          c.agent = e.text("MemberName", e.text("Interface", null));
+          c.agentInterface = e.text("Interface", null);
+          c.waitSeconds = e.number("HoldTime", 0);
+          c.partial = true; // the connect itself was not seen
+        }
         out.add(new CallNotice.AgentCompleted(c.callId(), c.agent, c.queue, c.talkSeconds, at));
       }
       case "queuecallerabandon" -> {
@@ -98,7 +121,13 @@ public final class CallRecordAssembler {
           c.recording = e.text("AppData", "").split(",")[0];
         }
       }
-      case "blindtransfer" -> c.transferTarget = e.text("Extension", c.transferTarget);
+      case "confbridgejoin" -> {
+        // a leg we originated into the call's conference (its own Linkedid, aliased): joined
+        if (!e.text("Linkedid", "").equals(linked)
+            && e.text("Conference", "").equals(c.conference)) {
+          TransferNotes.note(c, CallTransfer.CONFERENCE, null, CallTransfer.SUCCESS, at);
+        }
+      }
       default -> {}
     }
     return out;
@@ -114,46 +143,70 @@ public final class CallRecordAssembler {
     markOutbound(calls.get(linked), info);
   }
 
-  /** Notes a transfer the platform made (AMI Redirect) for the record. */
-  public void transferred(String callId, String target) {
-    String linked = channelToCall.get(callId);
-    if (linked != null) {
-      calls.get(linked).transferTarget = target;
+  /**
+   * Notes a transfer or conference the platform asked Asterisk for (see {@link CallTransfer}):
+   * {@code result} is {@code success} when the action itself did it (Redirect), else {@code
+   * requested} until an event confirms it. False when the call is not known.
+   */
+  public boolean transferRequested(
+      String callId, String kind, String target, String result, Instant at) {
+    CallInProgress c = callOf(callId);
+    if (c == null) {
+      return false;
+    }
+    c.transfers.add(new CallTransfer(kind, target, at, result));
+    return true;
+  }
+
+  /** The outcome of a requested transfer known without an event (e.g. a failed originate). */
+  public void transferResult(String callId, String kind, String result) {
+    CallInProgress c = callOf(callId);
+    if (c != null) {
+      TransferNotes.note(c, kind, null, result, null);
     }
   }
 
   /**
-   * After a reconnect: the channels that exist now (CoreShowChannel events). Calls whose channels
-   * all vanished while we were away end now (marked partial); unknown live calls are adopted.
+   * The call is being moved into ConfBridge {@code conference}; channels whose Linkedid is {@code
+   * legLinkedId} (the target's leg we originate, with that ChannelId) belong to this call.
    */
+  public void conferenceOpened(String callId, String conference, String legLinkedId) {
+    CallInProgress c = callOf(callId);
+    if (c != null) {
+      c.conference = conference;
+      linkedAliases.put(legLinkedId, c.linkedId);
+    }
+  }
+
+  CallInProgress callOf(String uniqueId) {
+    String linked = uniqueId == null ? null : channelToCall.get(uniqueId);
+    return linked == null ? null : calls.get(linked);
+  }
+
+  /** BlindTransfer / AttendedTransfer: the call is found by any of its channels involved. */
+  private void transferReported(AmiMessage e, Instant at) {
+    TransferNotes.channelsOf(e).stream()
+        .map(this::callOf)
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .ifPresent(c -> TransferNotes.reported(c, e, at));
+  }
+
+  /** After a reconnect, with only the channel list (no queue figures). */
   public List<CallNotice> reconcile(List<AmiMessage> coreChannels, Instant at) {
-    Map<String, AmiMessage> live =
-        coreChannels.stream()
-            .filter(m -> m.isEvent("CoreShowChannel") && m.get("Uniqueid") != null)
-            .collect(
-                Collectors.toMap(m -> m.get("Uniqueid"), m -> m, (a, b) -> a, LinkedHashMap::new));
-    List<CallNotice> out = new ArrayList<>();
-    for (CallInProgress c : List.copyOf(calls.values())) {
-      for (String uid : List.copyOf(c.liveChannels)) {
-        if (!live.containsKey(uid)) {
-          c.partial = true;
-          out.addAll(hangup(uid, at));
-        }
-      }
-    }
-    for (AmiMessage m : live.values()) {
-      String uid = m.get("Uniqueid");
-      if (!channelToCall.containsKey(uid)) {
-        CallInProgress c = track(uid, m.text("Linkedid", uid), false, at);
-        c.enteredAt = at.minus(parseDuration(m.get("Duration")));
-        if ("Queue".equalsIgnoreCase(m.get("Application"))) {
-          c.queueCallerId = uid;
-          c.queue = m.text("ApplicationData", "").split(",")[0];
-          c.caller = m.text("CallerIDNum", c.caller);
-        }
-      }
-    }
-    return out;
+    return reconcile(coreChannels, List.of(), List.of(), at);
+  }
+
+  /**
+   * After a reconnect: the channels that exist now (CoreShowChannel events), the QueueStatus list
+   * and the live events that arrived while they were taken; see {@link OutageReconciler}.
+   */
+  public List<CallNotice> reconcile(
+      List<AmiMessage> coreChannels,
+      List<AmiMessage> queueStatus,
+      List<AmiMessage> sinceSnapshot,
+      Instant at) {
+    return outage.reconcile(this, coreChannels, queueStatus, sinceSnapshot, at);
   }
 
   /** Calls not yet ended. */
@@ -161,7 +214,7 @@ public final class CallRecordAssembler {
     return calls.size();
   }
 
-  private CallInProgress track(String uid, String linked, boolean newChannel, Instant at) {
+  CallInProgress track(String uid, String linked, boolean newChannel, Instant at) {
     CallInProgress c = calls.get(linked);
     if (c == null) {
       c = new CallInProgress(linked);
@@ -211,7 +264,7 @@ public final class CallRecordAssembler {
     }
   }
 
-  private void missed(CallInProgress c, String reason, Instant at, List<CallNotice> out) {
+  void missed(CallInProgress c, String reason, Instant at, List<CallNotice> out) {
     if (!c.missedSent && c.caller != null) {
       c.missedSent = true;
       long wait = c.waitSeconds == null ? 0 : c.waitSeconds;
@@ -219,7 +272,7 @@ public final class CallRecordAssembler {
     }
   }
 
-  private List<CallNotice> hangup(String uid, Instant at) {
+  List<CallNotice> hangup(String uid, Instant at) {
     String linked = channelToCall.remove(uid);
     if (linked == null) {
       return List.of();
@@ -259,7 +312,7 @@ public final class CallRecordAssembler {
     c.taskId = info.taskId();
   }
 
-  private static Duration parseDuration(String hms) {
+  static Duration parseDuration(String hms) {
     if (hms == null) {
       return Duration.ZERO;
     }

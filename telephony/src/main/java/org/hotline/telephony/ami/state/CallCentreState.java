@@ -185,6 +185,26 @@ public final class CallCentreState {
     return Optional.ofNullable(channels.get(uniqueId));
   }
 
+  /**
+   * The agent's leg of a call: the channel of the member connected to it, else another live channel
+   * of the same call (Linkedid). Empty when the caller talks to nobody.
+   */
+  public Optional<ActiveChannel> peer(String callId) {
+    ActiveChannel caller = channels.get(callId);
+    if (caller == null) {
+      return Optional.empty();
+    }
+    List<ActiveChannel> others =
+        channels.values().stream()
+            .filter(c -> c != caller && java.util.Objects.equals(c.linkedId(), caller.linkedId()))
+            .toList();
+    return agents.values().stream()
+        .filter(a -> callId.equals(a.callId))
+        .flatMap(a -> others.stream().filter(c -> Interfaces.matchesChannel(a.iface, c.name())))
+        .findFirst()
+        .or(() -> others.stream().findFirst());
+  }
+
   public List<ActiveChannel> channels() {
     return List.copyOf(channels.values());
   }

@@ -37,6 +37,9 @@ public final class SimulatedAgiCall {
   private boolean closed;
   private boolean timedOut;
   private long watchdog = -1;
+  private long connectedNanos;
+  private long scaledWaitMs;
+  private long simulatedWaitMs;
 
   private SimulatedAgiCall(Vertx vertx, SimCallPlan plan) {
     this.vertx = vertx;
@@ -56,6 +59,7 @@ public final class SimulatedAgiCall {
   }
 
   private Future<SimCallResult> run(NetSocket connected, String host, int port) {
+    connectedNanos = System.nanoTime();
     socket = connected;
     Map<String, String> environment = environment(host, port);
     channel = new SimulatedChannel(plan, environment);
@@ -169,6 +173,8 @@ public final class SimulatedAgiCall {
           if (closed) {
             return;
           }
+          scaledWaitMs += delay; // the simulated timeline counts this wait at its full length
+          simulatedWaitMs += outcome.delayMs();
           for (String replyLine : outcome.lines()) {
             write(replyLine + "\n");
           }
@@ -217,6 +223,7 @@ public final class SimulatedAgiCall {
             Map.copyOf(channel.variables()),
             List.copyOf(channel.recordings()),
             channel.isDead(),
-            timedOut));
+            timedOut,
+            (System.nanoTime() - connectedNanos) / 1_000_000 - scaledWaitMs + simulatedWaitMs));
   }
 }

@@ -21,7 +21,7 @@ final class SimulatedChannel {
   static final String USAGE_SINGLE = "520 Invalid command syntax.  Proper usage not available.";
   static final String GARBAGE = "\u0007\u00ff?? ### garbage ###";
 
-  private static final Set<String> ALLOWED_WHEN_DEAD =
+  static final Set<String> ALLOWED_WHEN_DEAD =
       Set.of(
           "VERBOSE",
           "GET VARIABLE",

@@ -84,7 +84,7 @@ final class SimActions {
       case "queuestatus" -> SimListActions.queueStatus(pbx, s, a.text("Queue", null), id);
       case "queuesummary" -> SimListActions.queueSummary(pbx, s, id);
       case "coreshowchannels" -> SimListActions.coreShowChannels(pbx, s, id);
-      case "queueadd", "queueremove", "queuepause", "originate", "redirect", "hangup" ->
+      case "queueadd", "queueremove", "queuepause", "originate", "redirect", "hangup", "atxfer" ->
           calls.handle(s, a, name, id);
       default -> s.write(error(id, "Invalid/unknown command"));
     }

@@ -22,6 +22,12 @@ final class SimCall {
   boolean left;
   boolean completed;
 
+  /** The target leg of an attended transfer the agent started and has not completed. */
+  SimChannel transferTarget;
+
+  /** Legs that joined the call later (transfer target, conference members), hung up with it. */
+  final java.util.List<SimChannel> extraLegs = new java.util.ArrayList<>();
+
   SimCall(SimChannel caller) {
     this.caller = caller;
   }

@@ -28,6 +28,7 @@ final class SimCallActions {
       case "originate" -> originate(s, a, id);
       case "redirect" -> redirect(s, a, id);
       case "hangup" -> hangup(s, a, id);
+      case "atxfer" -> atxfer(s, a, id);
       default -> s.write(SimActions.error(id, "Invalid/unknown command"));
     }
   }
@@ -102,7 +103,7 @@ final class SimCallActions {
     Matcher cid = CALLER_ID.matcher(a.text("CallerID", ""));
     String cidNum = cid.matches() ? cid.group(2) : a.text("CallerID", "<unknown>");
     String cidName = cid.matches() && !cid.group(1).isBlank() ? cid.group(1).trim() : "<unknown>";
-    String uid = pbx.newUniqueId();
+    String uid = a.text("ChannelId", pbx.newUniqueId()); // Originate may name the Uniqueid
     String suffix = pbx.nextChannelSuffix();
     String name =
         channel.startsWith("Local/") ? channel + "-" + suffix + ";1" : channel + "-" + suffix;
@@ -140,6 +141,11 @@ final class SimCallActions {
     if (async) {
       pbx.emit(originateResponse(id, "Success", c.name, a, 4, uid, cidNum, cidName));
     }
+    if ("ConfBridge".equalsIgnoreCase(a.get("Application"))) {
+      String room = a.text("Data", "").split(",")[0];
+      pbx.transfers.callInRoom(room).ifPresent(call -> call.extraLegs.add(c));
+      pbx.transfers.joinRoom(c, room);
+    }
   }
 
   private AmiMessage originateResponse(
@@ -163,13 +169,24 @@ final class SimCallActions {
         .build();
   }
 
+  /**
+   * Redirect, or with ExtraChannel a dual redirect. A channel sent to the conference context joins
+   * the ConfBridge room named by the extension; elsewhere it dials the emergency trunk. Redirecting
+   * the caller out of the queue bridge ends the agent's part (AgentComplete, reason transfer); the
+   * agent's leg hangs up unless it is redirected too.
+   */
   private void redirect(AmiSession s, AmiMessage a, String id) {
     Optional<SimChannel> c = pbx.channelByName(a.text("Channel", ""));
-    if (c.isEmpty()) {
-      s.write(SimActions.error(id, "Channel does not exist: " + a.text("Channel", "")));
+    String extraName = a.text("ExtraChannel", null);
+    Optional<SimChannel> extra = Optional.ofNullable(extraName).flatMap(pbx::channelByName);
+    if (c.isEmpty() || (extraName != null && extra.isEmpty())) {
+      String missing = c.isEmpty() ? a.text("Channel", "") : extraName;
+      s.write(SimActions.error(id, "Channel does not exist: " + missing));
       return;
     }
-    s.write(SimActions.success(id, "Redirect successful"));
+    s.write(
+        SimActions.success(
+            id, extra.isPresent() ? "Dual Redirect successful" : "Redirect successful"));
     SimChannel ch = c.get();
     pbx.callIdOfChannel(ch)
         .map(pbx::callOf)
@@ -177,15 +194,62 @@ final class SimCallActions {
         .ifPresent(
             call -> {
               if (call.agent != null && !call.completed) {
-                SimQueueFlow.complete(pbx, call, "transfer");
+                boolean agentMoves = extra.isPresent() && extra.get() == call.agentLeg;
+                SimQueueFlow.complete(pbx, call, "transfer", !agentMoves);
+                if (agentMoves) {
+                  call.extraLegs.add(call.agentLeg);
+                  call.agentLeg.memberIface = null; // out of the queue's hands now
+                }
               }
             });
-    ch.context = a.text("Context", ch.context);
-    ch.exten = a.text("Exten", ch.exten);
-    ch.priority = (int) a.number("Priority", 1);
+    moveTo(ch, a.text("Context", ch.context), a.text("Exten", ch.exten), a.number("Priority", 1));
+    extra.ifPresent(
+        x ->
+            moveTo(
+                x,
+                a.text("ExtraContext", a.text("Context", x.context)),
+                a.text("ExtraExten", a.text("Exten", x.exten)),
+                a.number("ExtraPriority", a.number("Priority", 1))));
+  }
+
+  private void moveTo(SimChannel ch, String context, String exten, long priority) {
+    ch.context = context;
+    ch.exten = exten;
+    ch.priority = (int) priority;
+    if (SimTransfers.CONFERENCE_CONTEXT.equals(context)) {
+      pbx.transfers.joinRoom(ch, exten);
+      return;
+    }
     ch.application = "Dial";
     ch.applicationData = "PJSIP/" + ch.exten + "@emergency-trunk";
     pbx.emit(AmiEventFactory.newexten(ch, ch.application, ch.applicationData));
+  }
+
+  /** Atxfer on the agent's leg (as manager.c checks it), then the target's leg rings. */
+  private void atxfer(AmiSession s, AmiMessage a, String id) {
+    String name = a.text("Channel", "");
+    String exten = a.text("Exten", "");
+    Optional<SimChannel> c = pbx.channelByName(name);
+    if (name.isEmpty()) {
+      s.write(SimActions.error(id, "No channel specified"));
+      return;
+    }
+    if (exten.isEmpty()) {
+      s.write(SimActions.error(id, "No extension specified"));
+      return;
+    }
+    if (c.isEmpty()) {
+      s.write(SimActions.error(id, "Channel specified does not exist"));
+      return;
+    }
+    Optional<SimCall> call =
+        pbx.callIdOfChannel(c.get()).map(pbx::callOf).filter(x -> x.agentLeg == c.get());
+    if (call.isEmpty() || call.get().completed) {
+      s.write(SimActions.error(id, "Channel is not in a bridge")); // nothing to transfer
+      return;
+    }
+    s.write(SimActions.success(id, "Atxfer successfully queued"));
+    pbx.transfers.atxfer(call.get(), a.text("Context", "default"), exten);
   }
 
   private void hangup(AmiSession s, AmiMessage a, String id) {
@@ -197,7 +261,11 @@ final class SimCallActions {
     s.write(SimActions.success(id, "Channel Hungup"));
     SimChannel ch = c.get();
     Optional<String> callId = pbx.callIdOfChannel(ch);
-    if (callId.isPresent() && pbx.isAgentLeg(callId.get(), ch)) {
+    if (callId.isPresent()
+        && pbx.isAgentLeg(callId.get(), ch)
+        && pbx.callOf(callId.get()).transferTarget != null) {
+      pbx.agentCompletesTransfer(callId.get());
+    } else if (callId.isPresent() && pbx.isAgentLeg(callId.get(), ch)) {
       pbx.agentHangsUp(callId.get());
     } else {
       pbx.callerHangsUp(callId.orElse(ch.uniqueId));

@@ -92,6 +92,11 @@ final class SimQueueFlow {
   }
 
   static void complete(SimulatedPbx pbx, SimCall call, String reason) {
+    complete(pbx, call, reason, true);
+  }
+
+  /** AgentComplete; the agent's leg hangs up unless it goes on elsewhere (conference, transfer). */
+  static void complete(SimulatedPbx pbx, SimCall call, String reason, boolean hangupLeg) {
     if (call.agent == null || call.completed) {
       throw new IllegalStateException("call " + call.caller.uniqueId + " is not with an agent");
     }
@@ -103,7 +108,9 @@ final class SimQueueFlow {
             .add("TalkTime", pbx.secondsSince(call.connectedAt))
             .add("Reason", reason)
             .build());
-    pbx.hangupChannel(call.agentLeg, 16, "Normal Clearing");
+    if (hangupLeg) {
+      pbx.hangupChannel(call.agentLeg, 16, "Normal Clearing");
+    }
     m.inCall = false;
     m.status = 1;
     m.callsTaken++;

@@ -31,6 +31,8 @@ public final class SimulatedPbx {
   private final AtomicLong channelSeq = new AtomicLong(1);
   private volatile Consumer<AmiMessage> sink = m -> {};
   private String recordingPattern;
+  final Map<String, SimTransfers.Room> rooms = new LinkedHashMap<>();
+  final SimTransfers transfers = new SimTransfers(this);
 
   public SimulatedPbx(Clock clock, String... queueNames) {
     this.clock = clock;
@@ -203,7 +205,10 @@ public final class SimulatedPbx {
     call.caller.applicationData = "agi://platform:4573/survey";
   }
 
-  /** The caller hangs up wherever they are (IVR, queue, talking, survey): the call ends. */
+  /**
+   * The caller hangs up wherever they are (IVR, queue, talking, survey, conference): the call ends,
+   * and with it the legs that joined it later (transfer target, conference members).
+   */
   public synchronized void callerHangsUp(String callId) {
     SimCall call = calls.get(callId);
     if (call == null) {
@@ -217,10 +222,37 @@ public final class SimulatedPbx {
       SimQueueFlow.complete(this, call, "caller");
     }
     hangupChannel(call.caller, 16, "Normal Clearing");
+    if (call.transferTarget != null) {
+      call.extraLegs.add(call.transferTarget);
+    }
+    if (call.agentLeg != null) {
+      call.extraLegs.add(call.agentLeg);
+    }
+    call.extraLegs.forEach(c -> hangupChannel(c, 16, "Normal Clearing"));
     calls.remove(callId);
   }
 
+  /** The agent hangs up after starting an attended transfer (Atxfer): the transfer completes. */
+  public synchronized void agentCompletesTransfer(String callId) {
+    SimCall call = call(callId);
+    if (call.transferTarget == null) {
+      throw new IllegalStateException("no attended transfer in progress on " + callId);
+    }
+    transfers.completeAttended(call);
+  }
+
+  /** Names of the channels in a ConfBridge room now (empty when there is no such room). */
+  public synchronized List<String> roomMembers(String room) {
+    SimTransfers.Room r = rooms.get(room);
+    return r == null ? List.of() : r.members.stream().map(c -> c.name).toList();
+  }
+
   // ----- inspection -----
+
+  /** The queues, the default (first) one first. */
+  public synchronized List<String> queueNames() {
+    return List.copyOf(queues.keySet());
+  }
 
   public synchronized int callsWaiting() {
     return (int) calls.values().stream().filter(SimCall::waiting).count();
@@ -280,6 +312,7 @@ public final class SimulatedPbx {
 
   void hangupChannel(SimChannel c, int cause, String text) {
     if (channels.remove(c.uniqueId) != null) {
+      transfers.leaveRoom(c);
       emit(AmiEventFactory.hangup(c, cause, text));
       if (c.memberIface != null) {
         for (SimMember m : members(c.memberIface)) {

@@ -24,7 +24,8 @@ class IvrPromptsTest {
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank() && !line.startsWith("#")) {
           String[] parts = line.split("\t");
-          assertThat(parts).as(line).hasSize(2);
+          assertThat(parts).as(line).hasSize(3);
+          assertThat(Long.parseLong(parts[2])).as(line).isPositive();
           assertThat(texts.put(parts[0], parts[1])).as("duplicate " + parts[0]).isNull();
         }
       }

@@ -119,9 +119,13 @@ class CallRecordAssemblerTest {
             "HoldTime",
             "1"));
     at(2, call("Newexten", "1.1", "138", "Application", "MixMonitor", "AppData", "/rec/1.1.wav,b"));
-    a.transferred("1.1", "110");
+    a.transferRequested(
+        "1.1", CallTransfer.REDIRECT, "110", CallTransfer.SUCCESS, T0.plusSeconds(5));
     at(9, call("Hangup", "1.1", "138"));
     assertThat(ended().transferTarget()).isEqualTo("110");
+    assertThat(ended().transfers())
+        .containsExactly(
+            new CallTransfer("redirect", "110", T0.plusSeconds(5), CallTransfer.SUCCESS));
     assertThat(ended().recording()).isEqualTo("/rec/1.1.wav");
   }
 
@@ -185,6 +189,187 @@ class CallRecordAssemblerTest {
     assertThat(r.queue()).isEqualTo("hotline");
     assertThat(r.outcome()).isEqualTo(CallOutcome.ABANDONED);
     assertThat(missed()).hasSize(1);
+  }
+
+  private void answered(String uid) {
+    at(0, newchannel(uid, "138"));
+    at(1, call("QueueCallerJoin", uid, "138"));
+    at(3, call("AgentConnect", uid, "138", "Interface", "PJSIP/1001", "MemberName", "1001"));
+  }
+
+  @Test
+  void aBlindTransferMadeOnTheSoftphoneIsListed() {
+    answered("1.1");
+    at(
+        20,
+        of(
+            "BlindTransfer",
+            "Result",
+            "Success",
+            "TransfererUniqueid",
+            "1.2",
+            "TransfereeUniqueid",
+            "1.1",
+            "Context",
+            "hotline-transfer",
+            "Extension",
+            "122"));
+    at(30, call("Hangup", "1.1", "138"));
+    assertThat(ended().transfers())
+        .containsExactly(new CallTransfer("blind", "122", T0.plusSeconds(20), "success"));
+    assertThat(ended().transferTarget()).isEqualTo("122");
+  }
+
+  @Test
+  void attendedTransferEventCompletesOurRequestAndAFailedOneSaysSo() {
+    answered("1.1");
+    a.transferRequested(
+        "1.1", CallTransfer.ATTENDED, "110", CallTransfer.REQUESTED, T0.plusSeconds(9));
+    at(
+        15,
+        of(
+            "AttendedTransfer",
+            "Result",
+            "Fail",
+            "OrigTransfererUniqueid",
+            "9.9",
+            "TransfereeUniqueid",
+            "1.1",
+            "TransferTargetExten",
+            "110"));
+    at(30, call("Hangup", "1.1", "138"));
+    assertThat(ended().transfers())
+        .containsExactly(new CallTransfer("attended", "110", T0.plusSeconds(9), "failed"));
+  }
+
+  @Test
+  void transferEventsOfUnknownCallsAreIgnored() {
+    at(5, of("AttendedTransfer", "Result", "Success", "TransfereeUniqueid", "nobody"));
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void agentCompleteOfACallConnectedDuringAnOutageMakesItAnswered() {
+    at(0, newchannel("1.1", "138"));
+    at(1, call("QueueCallerJoin", "1.1", "138"));
+    // AgentConnect was lost with the AMI link; AgentComplete carries the figures
+    at(
+        100,
+        call(
+            "AgentComplete",
+            "1.1",
+            "138",
+            "Interface",
+            "PJSIP/1002",
+            "MemberName",
+            "1002",
+            "HoldTime",
+            "7",
+            "TalkTime",
+            "60",
+            "Reason",
+            "caller"));
+    at(100, call("Hangup", "1.1", "138"));
+    CallRecord r = ended();
+    assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+    assertThat(r.agent()).isEqualTo("1002");
+    assertThat(r.waitSeconds()).isEqualTo(7);
+    assertThat(r.talkSeconds()).isEqualTo(60);
+    assertThat(r.answeredAt()).isEqualTo(T0.plusSeconds(40));
+  }
+
+  private static AmiMessage queueParams(long abandoned) {
+    return of("QueueParams", "Queue", "hotline", "Abandoned", String.valueOf(abandoned));
+  }
+
+  @Test
+  void aWaitingCallerWhoVanishedWhileAnAbandonWentUnseenIsAbandonedAndMissed() {
+    a.reconcile(
+        List.of(), List.of(queueParams(4)), List.of(), T0); // first login: Asterisk's counter
+    at(0, newchannel("1.1", "138"));
+    at(1, call("QueueCallerJoin", "1.1", "138"));
+    at(2, newchannel("2.1", "139"));
+    at(3, call("QueueCallerJoin", "2.1", "139"));
+    at(4, call("QueueCallerAbandon", "2.1", "139", "HoldTime", "1"));
+    at(4, call("Hangup", "2.1", "139"));
+    notices.clear();
+    // link down; 1.1 abandons unseen; Asterisk now counts 6 (one seen live, one not)
+    List<CallNotice> out =
+        a.reconcile(List.of(), List.of(queueParams(6)), List.of(), T0.plusSeconds(50));
+    notices.addAll(out);
+    CallRecord r = ended();
+    assertThat(r.id()).isEqualTo("1.1");
+    assertThat(r.outcome()).isEqualTo(CallOutcome.ABANDONED);
+    assertThat(r.partial()).isTrue();
+    assertThat(missed())
+        .singleElement()
+        .satisfies(m -> assertThat(m.reason()).isEqualTo("abandoned"));
+  }
+
+  @Test
+  void aWaitingCallerWhoVanishedWithoutAnUnseenAbandonIsNotCalledAbandoned() {
+    a.reconcile(List.of(), List.of(queueParams(4)), List.of(), T0);
+    at(0, newchannel("1.1", "138"));
+    at(1, call("QueueCallerJoin", "1.1", "138"));
+    notices.addAll(a.reconcile(List.of(), List.of(queueParams(4)), List.of(), T0.plusSeconds(50)));
+    assertThat(ended().outcome()).isNotEqualTo(CallOutcome.ABANDONED);
+    assertThat(ended().partial()).isTrue();
+    assertThat(missed()).isEmpty();
+  }
+
+  @Test
+  void aCallerFoundBridgedToAnAgentLegAfterAnOutageIsAnswered() {
+    at(0, newchannel("1.1", "138"));
+    at(1, call("QueueCallerJoin", "1.1", "138"));
+    List<AmiMessage> live =
+        List.of(
+            of(
+                "CoreShowChannel",
+                "Uniqueid",
+                "1.1",
+                "Linkedid",
+                "1.1",
+                "Application",
+                "Queue",
+                "ApplicationData",
+                "hotline,c,,,30",
+                "Duration",
+                "00:00:40",
+                "BridgeId",
+                "b1"),
+            of(
+                "CoreShowChannel",
+                "Uniqueid",
+                "1.2",
+                "Linkedid",
+                "1.1",
+                "Channel",
+                "PJSIP/1001-1",
+                "Application",
+                "AppQueue",
+                "Duration",
+                "00:00:25",
+                "BridgeId",
+                "b1"));
+    assertThat(a.reconcile(live, List.of(), List.of(), T0.plusSeconds(40))).isEmpty();
+    at(50, call("Hangup", "1.2", "138"));
+    at(50, call("Hangup", "1.1", "138"));
+    CallRecord r = ended();
+    assertThat(r.outcome()).isEqualTo(CallOutcome.ANSWERED);
+    assertThat(r.answeredAt()).isEqualTo(T0.plusSeconds(15));
+    assertThat(r.talkSeconds()).isEqualTo(35);
+  }
+
+  @Test
+  void eventsDuringTheResyncWindowAreNeitherClosedNorAdoptedAgain() {
+    AmiMessage born = newchannel("3.1", "137"); // after CoreShowChannels was taken
+    at(0, born);
+    AmiMessage gone = call("Hangup", "4.1", "136"); // listed, but hung up while resyncing
+    List<AmiMessage> listed =
+        List.of(
+            of("CoreShowChannel", "Uniqueid", "4.1", "Linkedid", "4.1", "Duration", "00:00:09"));
+    assertThat(a.reconcile(listed, List.of(), List.of(born, gone), T0.plusSeconds(1))).isEmpty();
+    assertThat(a.callsInProgress()).isEqualTo(1); // 3.1 lives on, 4.1 was not adopted
   }
 
   @Test

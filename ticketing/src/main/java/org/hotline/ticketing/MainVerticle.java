@@ -42,6 +42,7 @@ import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
+import org.hotline.ticketing.web.ReportHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
@@ -187,7 +188,8 @@ public final class MainVerticle extends AbstractVerticle {
                           pool,
                           () ->
                               loadReference(
-                                  units, calendars, categories, routingRules, reference, routing)));
+                                  units, calendars, categories, routingRules, reference, routing)),
+                      new ReportHandlers(vertx, pool, reference.get(), clock));
               new SmsBridge(vertx, pool, service, templates).register();
               // The adapters start beside the web server; one that fails is logged, not fatal:
               // the centre can still work its orders without a PBX or an SMSC.

@@ -29,22 +29,22 @@ public final class TableExport {
   /** UTF-8 with a byte-order mark, so that Excel opens the Chinese headers correctly. */
   public static byte[] csv(ReportTable table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        CSVPrinter p =
-            new CSVPrinter(
-                w,
-                CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader(
-                        table.columns().stream()
-                            .map(ReportTable.Column::header)
-                            .toArray(String[]::new))
-                    .get())) {
-      w.write('\uFEFF');
+    try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+      w.write('\uFEFF'); // before the header, which the printer writes when it is created
+      CSVPrinter p =
+          new CSVPrinter(
+              w,
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader(
+                      table.columns().stream()
+                          .map(ReportTable.Column::header)
+                          .toArray(String[]::new))
+                  .get());
       for (Map<String, Object> row : table.rows()) {
-        List<Object> values = table.values(row);
-        p.printRecord(values.stream().map(TableExport::safeText).toList());
+        p.printRecord(table.values(row).stream().map(TableExport::safeText).toList());
       }
+      p.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

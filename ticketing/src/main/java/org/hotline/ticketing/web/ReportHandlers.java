@@ -48,7 +48,7 @@ public final class ReportHandlers {
   private final AppealRepository appeals;
   private final ReportSettings settings;
   private final DailyBrief brief;
-  private final BriefTemplates templates = new BriefTemplates();
+  private BriefTemplates templates; // created on a worker thread at first use (class loading)
 
   public ReportHandlers(Vertx vertx, Pool pool, ReferenceData reference, Clock clock) {
     this.vertx = vertx;
@@ -190,7 +190,8 @@ public final class ReportHandlers {
     ReportPeriod day = new ReportPeriod("day", date, date, WorkingCalendar.SHANGHAI);
     brief
         .model(day, now())
-        .compose(model -> vertx.executeBlocking(() -> templates.render("daily-brief.ftlh", model)))
+        .compose(
+            model -> vertx.executeBlocking(() -> templates().render("daily-brief.ftlh", model)))
         .onSuccess(
             html ->
                 ctx.response()
@@ -291,6 +292,13 @@ public final class ReportHandlers {
               }
             })
         .onFailure(ctx::fail);
+  }
+
+  private synchronized BriefTemplates templates() {
+    if (templates == null) {
+      templates = new BriefTemplates();
+    }
+    return templates;
   }
 
   /** Null for centre staff (everything); a unit's subtree for unit staff; 403 for anyone else. */

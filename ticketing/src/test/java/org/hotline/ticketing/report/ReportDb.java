@@ -71,8 +71,14 @@ final class ReportDb {
     return DriverManager.getConnection(c.jdbcUrl(database), p);
   }
 
-  Connection jdbc() throws Exception {
-    return connect(config, DATABASE);
+  private Connection shared;
+
+  /** One connection for all of a JVM's writes (connecting is the slow part on a loaded machine). */
+  private Connection conn() throws Exception {
+    if (shared == null || shared.isClosed()) {
+      shared = connect(config, DATABASE);
+    }
+    return shared;
   }
 
   /** Empties orders, history, appeals and calls; units ua (with child ua-1) and ub; two agents. */
@@ -93,8 +99,7 @@ final class ReportDb {
   }
 
   void sql(String statement) throws Exception {
-    try (Connection c = jdbc();
-        Statement s = c.createStatement()) {
+    try (Statement s = conn().createStatement()) {
       s.execute(statement);
     }
   }
@@ -138,9 +143,9 @@ final class ReportDb {
       String category,
       String area)
       throws Exception {
-    try (Connection c = jdbc();
-        PreparedStatement p =
-            c.prepareStatement(
+    try (PreparedStatement p =
+        conn()
+            .prepareStatement(
                 "INSERT INTO work_order (number, state, channel, request_type, description, urgency,"
                     + " lead_unit, sign_deadline, signed_at, due_deadline, replied_at, paused_since,"
                     + " category_code, area, created_by, created_at, citizen_phone)"
@@ -167,9 +172,9 @@ final class ReportDb {
   /** Appends one history event; payload is JSON text. */
   void event(long orderId, String action, String actor, OffsetDateTime at, String payload)
       throws Exception {
-    try (Connection c = jdbc();
-        PreparedStatement p =
-            c.prepareStatement(
+    try (PreparedStatement p =
+        conn()
+            .prepareStatement(
                 "INSERT INTO order_event (order_id, action, actor, at, to_state, payload)"
                     + " VALUES (?, ?, ?, ?, 'X', ?::jsonb)")) {
       p.setLong(1, orderId);
@@ -191,9 +196,9 @@ final class ReportDb {
       Integer talk,
       String agent)
       throws Exception {
-    try (Connection c = jdbc();
-        PreparedStatement p =
-            c.prepareStatement(
+    try (PreparedStatement p =
+        conn()
+            .prepareStatement(
                 "INSERT INTO call_record (id, direction, caller, entered_at, outcome, wait_seconds,"
                     + " talk_seconds, agent) VALUES (?, ?, '13900000000', ?, ?, ?, ?, ?)")) {
       p.setString(1, id);
@@ -208,9 +213,9 @@ final class ReportDb {
   }
 
   void survey(String callId, int score, String kind) throws Exception {
-    try (Connection c = jdbc();
-        PreparedStatement p =
-            c.prepareStatement(
+    try (PreparedStatement p =
+        conn()
+            .prepareStatement(
                 "INSERT INTO survey_result (call_id, number, score, kind) VALUES (?, '13900000000', ?, ?)")) {
       p.setString(1, callId);
       p.setShort(2, (short) score);

@@ -38,42 +38,44 @@ public final class EvaluationQuery {
           FROM order_event e
          WHERE e.action = 'dispatch' AND e.at >= $1 AND e.at < $2
          ORDER BY e.order_id, e.payload->>'unit', e.id
-      ), spans AS (
+      ), spans AS MATERIALIZED (
         SELECT r.*,
                coalesce((SELECT min(n.id) FROM order_event n
                           WHERE n.order_id = r.order_id AND n.action = 'dispatch'
                             AND n.id > r.dispatch_id), 9223372036854775807) AS span_end
           FROM received r
-      ), facts AS (
+      ), facts AS MATERIALIZED (
         SELECT s.unit,
-               EXISTS (SELECT 1 FROM appeal a
-                        WHERE a.order_id = s.order_id AND a.unit_code = s.unit
-                          AND a.state = 'approved') AS excluded,
-               EXISTS (SELECT 1 FROM order_event x
-                        WHERE x.order_id = s.order_id AND x.id > s.dispatch_id AND x.id < s.span_end
-                          AND (x.action = 'return-approve'
-                               OR (x.action = 'dispute-decide' AND x.payload->>'accept' = 'true')))
-                 AS returned,
-               EXISTS (SELECT 1 FROM order_event x
-                        WHERE x.order_id = s.order_id AND x.id > s.dispatch_id AND x.id < s.span_end
-                          AND (x.action IN ('review-reject', 'reopen')
-                               OR x.payload->>'result' = 'dissatisfied')) AS rehandled,
-               EXISTS (SELECT 1 FROM order_event x
-                        WHERE x.order_id = s.order_id AND x.id > s.dispatch_id AND x.id < s.span_end
-                          AND x.action = 'review-accept') AS callback_due,
-               EXISTS (SELECT 1 FROM order_event x
-                        WHERE x.order_id = s.order_id AND x.id > s.dispatch_id AND x.id < s.span_end
-                          AND x.payload->>'result' IN
-                              ('satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'))
-                 AS called_back,
-               (SELECT x.payload->>'result' FROM order_event x
-                 WHERE x.order_id = s.order_id AND x.id > s.dispatch_id AND x.id < s.span_end
-                   AND x.payload->>'result' IN ('satisfied', 'basically_satisfied', 'dissatisfied')
-                 ORDER BY x.id DESC LIMIT 1) AS rating,
+               a.id IS NOT NULL AS excluded,
+               coalesce(x.returned, FALSE) AS returned,
+               coalesce(x.rehandled, FALSE) AS rehandled,
+               coalesce(x.callback_due, FALSE) AS callback_due,
+               coalesce(x.called_back, FALSE) AS called_back,
+               x.rating,
                o.lead_unit IS NOT DISTINCT FROM s.unit AS with_unit,
                o.signed_at, o.sign_deadline, o.replied_at, o.due_deadline,
                o.paused_since IS NULL AS clock_runs
-          FROM spans s JOIN work_order o ON o.id = s.order_id
+          FROM spans s
+          JOIN work_order o ON o.id = s.order_id
+          LEFT JOIN appeal a
+            ON a.order_id = s.order_id AND a.unit_code = s.unit AND a.state = 'approved'
+          -- One pass over the span's events (one index range scan) for all of its facts.
+          CROSS JOIN LATERAL (
+            SELECT bool_or(e.action = 'return-approve'
+                           OR (e.action = 'dispute-decide' AND e.payload->>'accept' = 'true'))
+                     AS returned,
+                   bool_or(e.action IN ('review-reject', 'reopen')
+                           OR e.payload->>'result' = 'dissatisfied') AS rehandled,
+                   bool_or(e.action = 'review-accept') AS callback_due,
+                   bool_or(e.payload->>'result' IN
+                           ('satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'))
+                     AS called_back,
+                   (array_agg(e.payload->>'result' ORDER BY e.id DESC)
+                      FILTER (WHERE e.payload->>'result' IN
+                              ('satisfied', 'basically_satisfied', 'dissatisfied')))[1] AS rating
+              FROM order_event e
+             WHERE e.order_id = s.order_id AND e.id > s.dispatch_id AND e.id < s.span_end
+          ) x
       ), judged AS (
         SELECT f.*,
                NOT f.excluded AND NOT f.returned AND f.with_unit

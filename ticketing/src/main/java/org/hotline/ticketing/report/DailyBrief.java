@@ -31,6 +31,7 @@ public final class DailyBrief {
   static final String OVERDUE_UNITS_SQL =
       """
       SELECT o.lead_unit AS unit, u.name,
+             count(*) AS late,
              count(*) FILTER (WHERE o.due_deadline < $1) AS overdue,
              count(*) FILTER (WHERE o.state = 'DISPATCHED' AND o.sign_deadline < $1) AS unsigned_late,
              count(*) FILTER (WHERE o.supervised) AS supervised
@@ -39,7 +40,7 @@ public final class DailyBrief {
               OR (o.state = 'DISPATCHED' AND o.sign_deadline < $1))
          AND o.paused_since IS NULL
        GROUP BY o.lead_unit, u.name
-       ORDER BY overdue DESC, unsigned_late DESC, o.lead_unit LIMIT 20
+       ORDER BY late DESC, overdue DESC, o.lead_unit LIMIT 20
       """;
 
   /** Ratings recorded that day, whichever survey recorded them (see {@link EvaluationQuery}). */
@@ -106,7 +107,7 @@ public final class DailyBrief {
               m.put(
                   "overdueChart",
                   SvgCharts.bars(
-                      "超期工单最多的单位 Units with overdue orders",
+                      "超期/超时工单最多的单位 Units with late orders",
                       overdue.result().stream()
                           .limit(10)
                           .map(
@@ -114,7 +115,7 @@ public final class DailyBrief {
                                   new SvgCharts.Bar(
                                       String.valueOf(
                                           r.get("name") == null ? r.get("unit") : r.get("name")),
-                                      ((Number) r.get("overdue")).doubleValue()))
+                                      ((Number) r.get("late")).doubleValue()))
                           .toList()));
               m.putAll(satisfaction(ratings.result()));
               return m;

@@ -82,7 +82,7 @@ public final class SvgCharts {
               colour));
       String legend = p.label() + " " + number(p.value());
       s.append(text(legendX + 16, 77, legend, ""));
-      legendX += 24 + legend.length() * 9;
+      legendX += 28 + textWidth(legend);
     }
     return s.append("</svg>").toString();
   }
@@ -111,6 +111,15 @@ public final class SvgCharts {
         y,
         style.isEmpty() ? "" : " style=\"" + style + "\"",
         escape(content));
+  }
+
+  /** Rough width at 12 px: CJK characters are full-width, the rest about half. */
+  private static int textWidth(String s) {
+    int w = 0;
+    for (int i = 0; i < s.length(); i++) {
+      w += s.charAt(i) >= 0x2E80 ? 12 : 7;
+    }
+    return w;
   }
 
   private static String number(double v) {

@@ -411,10 +411,35 @@ class ReportApiTest {
   }
 
   @Test
-  void theDailyBriefIsOneStandalonePrintableDocumentWithItsSections() {
+  void administratorsSetTheHotIssueRuleAndTheReportUsesIt() {
+    ApiClient admin = platform.login("admin");
+    assertField(
+        admin.put("/api/admin/settings/hot_issues", "{\"value\":{\"windowHours\":48}}"), "value");
+    assertField(
+        admin.put("/api/admin/settings/evaluation_weights", "{\"value\":{\"satisfaction\":-1}}"),
+        "value");
+    String rule = "{\"windowHours\":12,\"baselineDays\":14,\"marginPercent\":80,\"minCount\":4}";
+    try {
+      assertThat(admin.put("/api/admin/settings/hot_issues", "{\"value\":" + rule + "}").status())
+          .isEqualTo(200);
+      JsonObject settings = agent.get("/api/reports/hot-issues").json().getJsonObject("settings");
+      assertThat(settings).isEqualTo(new JsonObject(rule));
+    } finally {
+      admin.put(
+          "/api/admin/settings/hot_issues",
+          "{\"value\":{\"windowHours\":24,\"baselineDays\":7,\"marginPercent\":50,\"minCount\":5}}");
+    }
+  }
+
+  @Test
+  void theDailyBriefIsOneStandalonePrintableDocumentWithItsSections() throws Exception {
     ApiClient.Response r = supervisor.get("/api/reports/daily-brief?date=2020-03-02");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     String html = r.body();
+    // Kept for a look in a browser (target/report-samples/).
+    java.nio.file.Path sample = java.nio.file.Path.of("target/report-samples/daily-brief.html");
+    java.nio.file.Files.createDirectories(sample.getParent());
+    java.nio.file.Files.writeString(sample, html);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("每日简情", "2020-03-02");
     assertThat(html)
         .contains(
@@ -429,6 +454,10 @@ class ReportApiTest {
     assertThat(html).contains("路灯", "道路桥梁");
     // The hot area is printed escaped, never as markup.
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // cgj's unsigned order was past its sign deadline at the day's end: cgj is a late unit.
+    String overdue =
+        html.substring(html.indexOf("id=\"overdue\""), html.indexOf("id=\"satisfaction\""));
+    assertThat(overdue).contains("市城市管理局").doesNotContain("东城区人民政府");
     // One 满意 rating recorded that day.
     assertThat(html).contains("当日评价 1 件", "满意率 100%");
     assertThat(supervisor.get("/api/reports/daily-brief?date=2020-02-30").status()).isEqualTo(400);

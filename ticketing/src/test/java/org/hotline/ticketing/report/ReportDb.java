@@ -44,6 +44,7 @@ final class ReportDb {
       Map<String, String> env = new HashMap<>(System.getenv());
       env.put("PGDATABASE", DATABASE);
       env.put("HOTLINE_DB", "external");
+      env.put("HOTLINE_PG_POOL", "3"); // the PostgreSQL server is shared: few connections
       HotlineConfig config = HotlineConfig.load(env);
       try (Connection c = connect(config, "postgres");
           Statement s = c.createStatement()) {

@@ -18,8 +18,8 @@ import java.util.List;
  * satisfaction, an accepted reply followed by a callback result is its 回访. Ratings are read from
  * the history ({@code payload.result} of whatever event recorded it: the agent's callback, the SMS
  * survey, an IVR survey), not from the order row, so every survey channel counts alike. An order
- * counts once per unit and period (its first dispatch there); a sub-dispatch (下派) keeps it with
- * the lead unit, which answers for its child units.
+ * counts once per unit and period (its first dispatch there); a sub-dispatch (下派) keeps it with the
+ * lead unit, which answers for its child units.
  *
  * <p>Timeliness uses the deadlines on the order row, which carry approved extensions and the time
  * the clock stood still, for orders still with the unit (lead unit): signed on time when {@code

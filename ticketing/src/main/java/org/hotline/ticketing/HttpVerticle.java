@@ -16,6 +16,7 @@ import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.IntakeHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
+import org.hotline.ticketing.web.ReportHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
@@ -39,6 +40,7 @@ public final class HttpVerticle extends AbstractVerticle {
       IntakeHandlers intake,
       AttachmentHandlers attachments,
       UnitHandlers unit,
+      ReportHandlers reports,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -73,6 +75,7 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.intake(),
             handlers.attachments(),
             handlers.unit(),
+            handlers.reports(),
             handlers.portal());
     // No h2c upgrade: browsers never use it, and a Java client's upgrade attempt could hang on it.
     HttpServerOptions options =

@@ -52,6 +52,7 @@ import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
+import org.hotline.ticketing.web.ReportHandlers;
 import org.hotline.ticketing.web.Sessions;
 import org.hotline.ticketing.web.SmsHandlers;
 import org.hotline.ticketing.web.TicketHandlers;
@@ -225,6 +226,7 @@ public final class MainVerticle extends AbstractVerticle {
                           service,
                           reference.get(),
                           attachmentSettings),
+                      new ReportHandlers(vertx, pool, reference.get(), clock),
                       new PortalRouter(
                           new Sessions(auth),
                           auth,

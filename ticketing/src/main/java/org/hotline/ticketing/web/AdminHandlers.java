@@ -181,6 +181,7 @@ public final class AdminHandlers {
         }
       }
       case "deadlines" -> checkDeadlines(value);
+      case "hot_issues", "evaluation_weights" -> checkReportSetting(key, value);
       default -> throw WorkflowException.notFound("no editable setting " + key);
     }
     String update =
@@ -195,6 +196,22 @@ public final class AdminHandlers {
         Tuple.of(key),
         new JsonObject().put("key", key).put("value", value),
         ctx);
+  }
+
+  /** The report settings (issue 7): parsed as the reports will read them. */
+  private static void checkReportSetting(String key, Object value) {
+    if (!(value instanceof JsonObject o)) {
+      throw WorkflowException.invalid("value", key + " is a JSON object");
+    }
+    try {
+      if (key.equals("hot_issues")) {
+        org.hotline.ticketing.report.HotIssueSettings.from(o);
+      } else {
+        org.hotline.ticketing.report.EvaluationRanking.fromSetting(o);
+      }
+    } catch (IllegalArgumentException e) {
+      throw WorkflowException.invalid("value", e.getMessage());
+    }
   }
 
   public void routingRules(RoutingContext ctx) {

@@ -50,6 +50,7 @@ public final class ApiRouter {
       IntakeHandlers intake,
       AttachmentHandlers attachments,
       UnitHandlers unit,
+      ReportHandlers reports,
       PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
@@ -168,6 +169,16 @@ public final class ApiRouter {
     router.post("/api/sms/simulate").handler(sms::simulate);
     router.get("/api/admin/sms-templates").handler(sms::templates);
     router.put("/api/admin/sms-templates/:name").handler(sms::putTemplate);
+
+    router.get("/api/reports/units").handler(reports::units);
+    router.get("/api/reports/hotline").handler(reports::hotline);
+    router.get("/api/reports/agents").handler(reports::agents);
+    router.get("/api/reports/hot-issues").handler(reports::hotIssues);
+    router.get("/api/reports/daily-brief").handler(reports::dailyBrief);
+    router.post("/api/appeals").handler(reports::fileAppeal);
+    router.get("/api/appeals").handler(reports::listAppeals);
+    router.get("/api/appeals/:id").handler(reports::getAppeal);
+    router.post("/api/appeals/:id/:op").handler(reports::decideAppeal);
 
     router.get("/api/kb/search").handler(kb::search);
     router.get("/api/kb/suggest").handler(kb::suggest);

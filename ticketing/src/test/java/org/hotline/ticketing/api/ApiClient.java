@@ -103,6 +103,25 @@ public final class ApiClient {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  /** A binary response (exports): status, Content-Type and the bytes. */
+  public record Download(int status, String contentType, byte[] body) {}
+
+  public Download download(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    try {
+      HttpResponse<byte[]> r =
+          http.send(
+              b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    }
+  }
+
   private Response send(HttpRequest.Builder b) {
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);

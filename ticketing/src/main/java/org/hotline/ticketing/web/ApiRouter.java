@@ -85,6 +85,7 @@ public final class ApiRouter {
     router.get("/api/tickets").handler(tickets::list);
     router.get("/api/tickets/:id").handler(tickets::get);
     router.get("/api/tickets/:id/events").handler(tickets::events);
+    router.get("/api/tickets/:id/actions").handler(tickets::actions);
     router.post("/api/tickets/:id/sms-survey").handler(sms::survey);
     router.post("/api/tickets/:id/:action").handler(tickets::act);
 

@@ -11,6 +11,7 @@
   const supervisor = user.roles.includes('supervisor') || user.roles.includes('admin');
   const OPEN = ['RECEIVED', 'DISPATCHED', 'ACCEPTED', 'REPLIED', 'CALLBACK'];
   let unitNames = null; // code → name, loaded once
+  let categoryNames = new Map(); // leaf code → name
   let current = null;
 
   /** The text of prefix+key, or the key itself when there is no text for it. */
@@ -53,6 +54,7 @@
 
   /** Fills a table body (and its "nothing waiting" line) with one row per item. */
   function rows(tableId, items, rowFn) {
+    if (document.querySelector('#' + tableId + ' form.sub')) hideForms();
     fill(document.querySelector('#' + tableId + ' tbody'), items.map(rowFn));
     const empty = document.getElementById(tableId + '-empty');
     if (empty) empty.classList.toggle('hidden', items.length > 0);
@@ -94,16 +96,45 @@
     return b;
   }
 
+  const parking = document.getElementById('main');
+
+  /** Hides the small forms and takes them out of any list (a list refill would drop them). */
   function hideForms() {
-    document.querySelectorAll('form.sub').forEach((f) => f.classList.add('hidden'));
+    document.querySelectorAll('form.sub').forEach((f) => {
+      f.classList.add('hidden');
+      const row = f.closest('tr.form-row');
+      if (row) {
+        parking.append(f);
+        row.remove();
+      }
+    });
+  }
+
+  /** Shows a form in a row of its own right under the list row it acts on. */
+  function placeForm(form, tr) {
+    hideForms();
+    if (tr) tr.after(el('tr', { class: 'form-row' }, el('td', { colspan: tr.children.length }, form)));
+    form.classList.remove('hidden');
+  }
+
+  function rowOf(e) {
+    return e && e.target ? e.target.closest('tr') : null;
   }
 
   // ---- 待派单: intake queue -----------------------------------------------------------------
 
   async function loadUnits() {
     if (unitNames) return;
-    const units = await api('GET', '/api/units');
+    const [units, categories] = await Promise.all([
+      api('GET', '/api/units'),
+      api('GET', '/api/categories').catch(() => []),
+    ]);
     unitNames = new Map(units.map((u) => [u.code, u.name]));
+    const walk = (nodes) => nodes.forEach((n) => {
+      categoryNames.set(n.code, n.name);
+      walk(n.children || []);
+    });
+    walk(categories);
   }
 
   async function intake() {
@@ -113,23 +144,24 @@
       el('td', {}, orderLink(o), o.urgency === 'urgent' ? [' ', badge(t('centre.urgent'), 'bad')] : ''),
       el('td', {}, fmtTime(o.createdAt)),
       el('td', {}, badge(label('centre.channel.', o.channel), o.channel === 'phone' ? '' : 'warn')),
-      el('td', {}, label('centre.type.', o.requestType), o.categoryCode ? el('div', { class: 'hint' }, o.categoryCode) : ''),
+      el('td', {}, label('centre.type.', o.requestType),
+        o.categoryCode ? el('div', { class: 'hint' }, categoryNames.get(o.categoryCode) || o.categoryCode) : ''),
       el('td', {}, short(o.location, 30)),
       el('td', {}, short(o.description, 60)),
-      el('td', {}, button('dispatch-' + o.id, t('order.event.dispatch'), () => openDispatch(o), 'primary'))));
+      el('td', {}, button('dispatch-' + o.id, t('order.event.dispatch'), (e) => openDispatch(o, rowOf(e)), 'primary'))));
   }
 
   let dispatching = null;
 
-  async function openDispatch(o) {
-    hideForms();
+  async function openDispatch(o, tr) {
     dispatching = o;
     const form = document.getElementById('dispatch-form');
     fill('dispatch-title', t('centre.dispatch.title', { number: o.number }));
     fill('dispatch-description', o.description || '');
     fill('dispatch-suggestion', '');
     fill('dispatch-deadlines', '');
-    form.classList.remove('hidden');
+    fill('dispatch-unit');
+    placeForm(form, tr);
     const [suggestions, allowed] = await Promise.all([
       o.categoryCode
         ? api('GET', '/api/routing/suggest?categoryCode=' + encodeURIComponent(o.categoryCode)
@@ -188,8 +220,8 @@
         buttons = [
           withAction('approve-' + o.id, t('centre.approve'), 'primary',
             () => act(o, kind + '-approve').then(() => t('centre.decided', { number: o.number }))),
-          button('reject-' + o.id, t('centre.reject'), () => askReason(o, kind + '-reject',
-            t('order.event.' + kind + '-reject') + '：' + o.number, t('centre.reject'))),
+          button('reject-' + o.id, t('centre.reject'), (e) => askReason(o, kind + '-reject',
+            t('order.event.' + kind + '-reject') + '：' + o.number, t('centre.reject'), rowOf(e))),
         ];
       }
       return el('tr', { dataset: { id: o.id } },
@@ -218,19 +250,18 @@
         withAction('accept-' + o.id, t('order.event.review-accept'), 'primary',
           () => act(o, 'review-accept').then(() => t('centre.accepted', { number: o.number }))),
         button('sendback-' + o.id, t('order.event.review-reject'),
-          () => askReason(o, 'review-reject', t('centre.reject.title', { number: o.number }), t('centre.reject.submit'))))));
+          (e) => askReason(o, 'review-reject', t('centre.reject.title', { number: o.number }), t('centre.reject.submit'), rowOf(e))))));
   }
 
   // A reason is asked for in one small form shared by every "reject" button.
   let reasonFor = null;
-  function askReason(o, action, title, submitText) {
-    hideForms();
+  function askReason(o, action, title, submitText, tr) {
     reasonFor = { o, action };
     fill('reason-title', title);
     fill('reason-submit', submitText);
     const form = document.getElementById('reason-form');
     form.reset();
-    form.classList.remove('hidden');
+    placeForm(form, tr);
     document.getElementById('reason-text').focus();
   }
   onSubmit('reason-form', async (data) => {
@@ -296,7 +327,7 @@
 
   function superviseButton(o) {
     if (o.supervised) return badge(t('centre.supervised'), 'bad');
-    return supervisor ? button('supervise-' + o.id, t('centre.supervise'), () => openSupervise(o), 'danger') : '';
+    return supervisor ? button('supervise-' + o.id, t('centre.supervise'), (e) => openSupervise(o, rowOf(e)), 'danger') : '';
   }
 
   function deadlineRow(o, yellow) {
@@ -338,13 +369,12 @@
   }
 
   let supervising = null;
-  function openSupervise(o) {
-    hideForms();
+  function openSupervise(o, tr) {
     supervising = o;
     fill('supervise-title', t('centre.supervise.title', { number: o.number }));
     const form = document.getElementById('supervise-form');
     form.reset();
-    form.classList.remove('hidden');
+    placeForm(form, tr);
     document.getElementById('supervise-note').focus();
   }
   onSubmit('supervise-form', async (data) => {

@@ -9,6 +9,7 @@
   const id = document.body.dataset.pathId;
   const centre = !!document.getElementById('order-calls');
   let units = null;
+  const categories = new Map();
 
   function label(prefix, key) {
     if (key === null || key === undefined || key === '') return '';
@@ -52,7 +53,7 @@
       ['order.f.state', label('centre.state.', o.state)],
       ['order.f.channel', label('centre.channel.', o.channel)],
       ['order.f.requestType', label('centre.type.', o.requestType)],
-      ['order.f.category', o.categoryCode],
+      ['order.f.category', o.categoryCode ? (categories.get(o.categoryCode) || '') + ' (' + o.categoryCode + ')' : ''],
       ['order.f.urgency', t('order.f.urgency.' + o.urgency)],
       ['order.f.location', o.location],
       ['order.f.area', o.area],
@@ -83,7 +84,7 @@
     const hidden = t('order.citizen.hidden');
     kv('order-citizen', [
       ['order.citizen.phone', o.citizenPhone || hidden],
-      ['order.citizen.name', o.citizenName || hidden],
+      ['order.citizen.name', o.citizenName || (o.confidential ? hidden : '')],
       ['order.citizen.confidential', o.confidential ? yesNo(true) : ''],
     ]);
   }
@@ -168,11 +169,16 @@
     return out;
   }
 
-  function actionForm(action, version) {
+  function actionForm(action, allowed, order) {
     const text = label('order.event.', action);
+    const version = allowed.version;
     const danger = ['withdraw', 'review-reject', 'return-reject', 'extension-reject', 'supervise'].includes(action);
+    const specs = INPUTS[action] || [];
+    const d = action === 'dispatch' ? allowed.dispatchDeadlines : null;
     const form = el('form', { id: 'action-' + action, class: 'action', dataset: { action } },
-      (INPUTS[action] || []).map((spec) => input(action, spec)),
+      specs.length > 0 ? el('h3', {}, text) : '',
+      specs.map((spec) => input(action, spec)),
+      d ? el('p', { class: 'hint', id: 'dispatch-deadlines' }, t('centre.dispatch.deadlines', { sign: fmtTime(d.sign), due: fmtTime(d.due) })) : '',
       el('button', { type: 'submit', id: 'do-' + action, class: danger ? 'danger' : 'primary' }, text));
     onSubmit(form, async (data) => {
       await api('POST', '/api/tickets/' + id + '/' + action, Object.assign({ version }, body(action, data)));
@@ -182,10 +188,33 @@
     return form;
   }
 
-  function showActions(allowed) {
-    const forms = allowed.actions.map((a) => actionForm(a, allowed.version));
+  function showActions(allowed, order) {
+    const forms = allowed.actions.map((a) => actionForm(a, allowed, order));
     fill('order-actions', forms);
     document.getElementById('order-actions-none').classList.toggle('hidden', forms.length > 0);
+    if (allowed.actions.includes('dispatch') && order.categoryCode) suggestUnit(order);
+  }
+
+  /** Preselects the routing table's suggestion in the dispatch form. */
+  async function suggestUnit(order) {
+    const s = await api('GET', '/api/routing/suggest?categoryCode=' + encodeURIComponent(order.categoryCode)
+      + '&location=' + encodeURIComponent(order.location || '')).catch(() => []);
+    const select = document.getElementById('input-dispatch-unit');
+    if (s.length > 0 && select) {
+      select.value = s[0].unit;
+      select.after(el('span', { class: 'hint', id: 'dispatch-suggestion' },
+        t('centre.dispatch.suggested', { name: s[0].name, reason: s[0].reason || '' })));
+    }
+  }
+
+  async function loadReference() {
+    const [us, tree] = await Promise.all([api('GET', '/api/units'), api('GET', '/api/categories').catch(() => [])]);
+    units = new Map(us.map((u) => [u.code, u.name]));
+    const walk = (nodes) => nodes.forEach((n) => {
+      categories.set(n.code, n.name);
+      walk(n.children || []);
+    });
+    walk(tree);
   }
 
   async function load() {
@@ -194,11 +223,11 @@
         api('GET', '/api/tickets/' + id),
         api('GET', '/api/tickets/' + id + '/events'),
         api('GET', '/api/tickets/' + id + '/actions'),
-        units ? Promise.resolve() : api('GET', '/api/units').then((us) => { units = new Map(us.map((u) => [u.code, u.name])); }),
+        units ? Promise.resolve() : loadReference(),
       ]);
       showOrder(order);
       showTimeline(events);
-      showActions(allowed);
+      showActions(allowed, order);
       if (centre) showCalls(await api('GET', '/api/calls?ticketId=' + encodeURIComponent(id)));
       document.body.dataset.loaded = String(Date.now());
     } catch (err) {

@@ -405,11 +405,17 @@
   }
 
   /** Reloads every visible tab's list (their counts show on the tabs). */
+  let inflight = 0;
   async function reload() {
-    const results = await Promise.allSettled(tabs.map((b) => loaders[b.dataset.tab]()));
-    const failure = results.find((r) => r.status === 'rejected');
-    if (failure) failed(failure.reason);
-    document.body.dataset.loaded = String(Date.now());
+    inflight++;
+    document.body.dataset.busy = 'true'; // lists are being refilled (tests wait for this to go)
+    try {
+      const results = await Promise.allSettled(tabs.map((b) => loaders[b.dataset.tab]()));
+      const failure = results.find((r) => r.status === 'rejected');
+      if (failure) failed(failure.reason);
+    } finally {
+      if (--inflight === 0) delete document.body.dataset.busy;
+    }
   }
 
   tabs.forEach((b) => b.addEventListener('click', () => show(b.dataset.tab)));

@@ -87,6 +87,11 @@ class CentrePageTest {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** Waits until the page has finished refilling its lists (after loading or an action). */
+  static void idle() {
+    browser.waitFor().until(d -> d.findElements(By.cssSelector("body[data-busy]")).isEmpty());
+  }
+
   static void sql(String statement) throws Exception {
     try (Connection c = platform.jdbc()) {
       c.createStatement().execute(statement);
@@ -131,6 +136,7 @@ class CentrePageTest {
         .waitFor()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("dispatch-" + id)));
     browser.waitText(By.id("toast"), o.getString("number"));
+    idle();
     JsonObject after = get(id);
     assertThat(after.getString("state")).isEqualTo("DISPATCHED");
     assertThat(after.getString("leadUnit")).isEqualTo(suggested);
@@ -142,6 +148,7 @@ class CentrePageTest {
     browser
         .waitFor()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-" + returnedId)));
+    idle();
     assertThat(get(returnedId).getString("state")).isEqualTo("RECEIVED");
     browser.driver.findElement(By.id("tab-intake")).click();
     browser.visible(By.id("dispatch-" + returnedId)); // back in the intake queue
@@ -165,13 +172,20 @@ class CentrePageTest {
     browser.shot("centre-review");
     browser.driver.findElement(By.id("accept-" + id)).click();
     browser.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("accept-" + id)));
+    idle();
     assertThat(get(id).getString("state")).isEqualTo("CALLBACK");
 
     browser.driver.findElement(By.id("tab-callbacks")).click();
     browser.visible(By.id("sms-" + id)).click();
     browser.waitText(By.id("toast"), "13822223333");
-    assertThat(browser.driver.findElement(By.id("call-" + id)).isDisplayed()).isTrue();
+    idle();
+    browser.visible(By.id("call-" + id));
     browser.shot("centre-callbacks");
+
+    browser.open("/lang/en?next=/centre");
+    browser.waitText(By.id("tab-review"), "Replies to review");
+    browser.waitText(By.id("tab-callbacks"), "Callbacks");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
@@ -224,6 +238,7 @@ class CentrePageTest {
     browser
         .waitFor()
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("supervise-" + lateId)));
+    idle();
     assertThat(get(lateId).getBoolean("supervised")).isTrue();
     assertThat(get(lateId).getString("supervisionNote")).isEqualTo("请今日内联系市民");
 

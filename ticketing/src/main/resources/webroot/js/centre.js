@@ -148,7 +148,7 @@
         o.categoryCode ? el('div', { class: 'hint' }, categoryNames.get(o.categoryCode) || o.categoryCode) : ''),
       el('td', {}, short(o.location, 30)),
       el('td', {}, short(o.description, 60)),
-      el('td', { class: 'actions' }, button('dispatch-' + o.id, t('order.event.dispatch'), (e) => openDispatch(o, rowOf(e)), 'primary'))));
+      el('td', { class: 'actions' }, button('dispatch-' + o.id, t('order.event.dispatch'), (e) => openDispatch(o, rowOf(e)).catch(failed), 'primary'))));
   }
 
   let dispatching = null;

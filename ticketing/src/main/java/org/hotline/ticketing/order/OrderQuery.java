@@ -7,6 +7,10 @@ import java.util.Set;
 /**
  * The filter of an order list. {@code visibleUnits} non-null restricts the list to orders a unit's
  * staff may see: scoping lives in the query itself, never in a filter applied afterwards.
+ *
+ * <p>{@code pending}: {@value #ANY_PENDING} or a request type (return, dispute, extension) awaiting
+ * the centre. {@code dueSoon}: the deadline scheduler's warning moment ({@code sign_warn_at} /
+ * {@code due_warn_at}) has passed but the deadline has not (the yellow light; overdue is red).
  */
 public record OrderQuery(
     String state,
@@ -14,10 +18,47 @@ public record OrderQuery(
     Boolean overdue,
     String q,
     String citizenPhone,
+    String pending,
+    Boolean dueSoon,
+    Boolean supervised,
     Set<String> visibleUnits,
     OffsetDateTime now,
     int page,
     int size) {
+
+  /** The value of {@code pending} that matches any open request. */
+  public static final String ANY_PENDING = "any";
+
+  /** A plain filter (no marks, no scoping): page {@code page} of {@code size}. */
+  public OrderQuery(
+      String state,
+      String unit,
+      Boolean overdue,
+      String q,
+      String citizenPhone,
+      Set<String> visibleUnits,
+      OffsetDateTime now,
+      int page,
+      int size) {
+    this(state, unit, overdue, q, citizenPhone, null, null, null, visibleUnits, now, page, size);
+  }
+
+  /** The same filter, scoped to {@code visibleUnits} (null: all) as of {@code now}. */
+  public OrderQuery scoped(Set<String> visible, OffsetDateTime at) {
+    return new OrderQuery(
+        state,
+        unit,
+        overdue,
+        q,
+        citizenPhone,
+        pending,
+        dueSoon,
+        supervised,
+        visible,
+        at,
+        page,
+        size);
+  }
 
   /** Builds the WHERE clause, appending its parameters. */
   String where(List<Object> params) {
@@ -60,6 +101,39 @@ public record OrderQuery(
               + i
               + ")))";
       w.append(overdue ? " AND " + late : " AND NOT " + late);
+    }
+    if (pending != null) {
+      if (ANY_PENDING.equals(pending)) {
+        w.append(" AND pending IS NOT NULL");
+      } else {
+        params.add(pending);
+        w.append(" AND pending->>'type' = $").append(params.size());
+      }
+    }
+    if (dueSoon != null) {
+      params.add(now);
+      int i = params.size();
+      // Warned (the scheduler's moment has passed), still running and not yet late.
+      String soon =
+          "COALESCE(paused_since IS NULL AND ("
+              + "(state = 'DISPATCHED' AND sign_warn_at <= $"
+              + i
+              + " AND sign_deadline > $"
+              + i
+              + " AND due_deadline > $"
+              + i
+              + ") OR (state IN ('DISPATCHED','ACCEPTED') AND due_warn_at <= $"
+              + i
+              + " AND due_deadline > $"
+              + i
+              + " AND (state = 'ACCEPTED' OR sign_deadline > $"
+              + i
+              + "))), FALSE)";
+      w.append(dueSoon ? " AND " + soon : " AND NOT " + soon);
+    }
+    if (supervised != null) {
+      params.add(supervised);
+      w.append(" AND supervised = $").append(params.size());
     }
     if (citizenPhone != null) {
       params.add(citizenPhone);

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hotline.ticketing.attachment.AttachmentRepository;
+import org.hotline.ticketing.calendar.DeadlinePolicy;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.workflow.Action;
 import org.hotline.ticketing.workflow.ActionRequest;
 import org.hotline.ticketing.workflow.Actor;
+import org.hotline.ticketing.workflow.AllowedActions;
 import org.hotline.ticketing.workflow.Transition;
 import org.hotline.ticketing.workflow.WorkOrder;
 import org.hotline.ticketing.workflow.Workflow;
@@ -148,19 +150,32 @@ public final class WorkOrderService {
 
   public Future<WorkOrderRepository.Page> list(Actor actor, OrderQuery query) {
     OrderQuery scoped =
-        new OrderQuery(
-            query.state(),
-            query.unit(),
-            query.overdue(),
-            query.q(),
-            query.citizenPhone(),
+        query.scoped(
             actor.isUnitStaff() ? reference.units().subtree(actor.unit()) : null,
-            now().toOffsetDateTime(),
-            query.page(),
-            query.size());
+            now().toOffsetDateTime());
     return orders
         .list(pool, scoped)
         .compose(page -> logPersonalDataViews(actor, page.items()).map(page));
+  }
+
+  /** What the actor may do to the order now (no personal data is read out, so nothing logged). */
+  public Future<AllowedActions> allowedActions(Actor actor, long id) {
+    return orders
+        .findById(pool, id)
+        .compose(order -> requireVisible(actor, order))
+        .map(
+            order -> {
+              ZonedDateTime now = now();
+              AllowedActions allowed = AllowedActions.of(reference.workflow(), order, actor, now);
+              if (!allowed.actions().contains(Action.DISPATCH)) {
+                return allowed;
+              }
+              DeadlinePolicy.RequestType type =
+                  DeadlinePolicy.RequestType.valueOf(
+                      order.requestType.toUpperCase(java.util.Locale.ROOT));
+              return allowed.withDispatchDeadlines(
+                  reference.policy().compute(reference.calendar(), now, type, order.isUrgent()));
+            });
   }
 
   public Future<List<OrderEvent>> events(Actor actor, long id) {

@@ -101,8 +101,20 @@ public final class CallRepository {
   }
 
   public Future<JsonObject> calls(String since, String number, String outcome, int page, int size) {
+    return calls(since, number, outcome, null, page, size);
+  }
+
+  /** Call records, newest first; {@code ticketId} non-null: only the calls linked to that order. */
+  public Future<JsonObject> calls(
+      String since, String number, String outcome, Long ticketId, int page, int size) {
     List<Object> p = new ArrayList<>();
     StringBuilder w = new StringBuilder(" WHERE TRUE");
+    if (ticketId != null) {
+      p.add(ticketId);
+      w.append(" AND c.id = ANY((SELECT call_ids FROM work_order WHERE id = $")
+          .append(p.size())
+          .append(")::text[])");
+    }
     if (since != null) {
       p.add(OffsetDateTime.parse(since));
       w.append(" AND c.entered_at >= $").append(p.size());

@@ -114,6 +114,7 @@ public final class ApiRouter {
     router.get("/api/tickets/:id/attachments").handler(attachments::list);
     router.get("/api/attachments/:id").handler(attachments::download);
     router.get("/api/unit/inbox").handler(unit::inbox);
+    router.get("/api/tickets/:id/actions").handler(tickets::actions);
     router.post("/api/tickets/:id/sms-survey").handler(sms::survey);
     router.post("/api/tickets/:id/:action").handler(tickets::act);
 

@@ -55,11 +55,16 @@ public final class CallHandlers {
     if (outcome != null && !OUTCOMES.contains(outcome)) {
       throw WorkflowException.invalid("outcome", "outcome must be one of " + OUTCOMES);
     }
+    String ticket = Inputs.param(ctx, "ticketId");
+    if (ticket != null && !ticket.matches("[0-9]{1,18}")) {
+      throw WorkflowException.invalid("ticketId", "ticketId must be an order id");
+    }
     calls
         .calls(
             since,
             Inputs.param(ctx, "number"),
             outcome,
+            ticket == null ? null : Long.valueOf(ticket),
             Inputs.intParam(ctx, "page", 0, 0, 100_000),
             Inputs.intParam(ctx, "size", 50, 1, 500))
         .onSuccess(page -> Json.ok(ctx, page))

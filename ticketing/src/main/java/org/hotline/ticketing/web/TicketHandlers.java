@@ -19,6 +19,8 @@ import org.hotline.ticketing.workflow.WorkflowException;
 public final class TicketHandlers {
 
   private static final String PHONE = "\\+?[0-9][0-9-]{2,19}";
+  private static final java.util.List<String> PENDING =
+      java.util.List.of(OrderQuery.ANY_PENDING, "return", "dispute", "extension");
 
   private final WorkOrderService service;
   private final ReferenceData reference;
@@ -91,6 +93,10 @@ public final class TicketHandlers {
     if (q != null && q.length() > 200) {
       throw WorkflowException.invalid("q", "q is longer than 200 characters");
     }
+    String pending = Inputs.param(ctx, "pending");
+    if (pending != null && !PENDING.contains(pending)) {
+      throw WorkflowException.invalid("pending", "pending must be one of " + PENDING);
+    }
     OrderQuery query =
         new OrderQuery(
             state,
@@ -98,6 +104,9 @@ public final class TicketHandlers {
             overdue == null ? null : Boolean.valueOf(overdue),
             q,
             Inputs.param(ctx, "phone"),
+            pending,
+            flag(ctx, "dueSoon"),
+            flag(ctx, "supervised"),
             null,
             null,
             Inputs.intParam(ctx, "page", 0, 0, 100_000),
@@ -113,6 +122,40 @@ public final class TicketHandlers {
               Json.ok(ctx, new JsonObject().put("items", items).put("total", page.total()));
             })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * GET /api/tickets/{id}/actions: what the current user may do to the order in its current state
+   * and version (the buttons a page shows); the action API still checks every request.
+   */
+  public void actions(RoutingContext ctx) {
+    service
+        .allowedActions(Sessions.actor(ctx), Inputs.pathId(ctx))
+        .onSuccess(
+            allowed -> {
+              JsonArray names = new JsonArray();
+              allowed.actions().forEach(a -> names.add(a.pathName()));
+              JsonObject out =
+                  new JsonObject().put("version", allowed.version()).put("actions", names);
+              if (allowed.dispatchDeadlines() != null) {
+                out.put(
+                    "dispatchDeadlines",
+                    new JsonObject()
+                        .put("sign", OrderView.time(allowed.dispatchDeadlines().sign()))
+                        .put("due", OrderView.time(allowed.dispatchDeadlines().due())));
+              }
+              Json.ok(ctx, out);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** An optional true/false query parameter. */
+  private static Boolean flag(RoutingContext ctx, String name) {
+    String v = Inputs.param(ctx, name);
+    if (v != null && !v.equals("true") && !v.equals("false")) {
+      throw WorkflowException.invalid(name, name + " must be true or false");
+    }
+    return v == null ? null : Boolean.valueOf(v);
   }
 
   public void events(RoutingContext ctx) {

@@ -106,7 +106,8 @@ public final class ApiClient {
   /** A binary response (exports): status, Content-Type and the bytes. */
   public record Download(int status, String contentType, byte[] body) {}
 
-  public Download download(String path) {
+  /** A GET of an export: status, Content-Type and bytes. */
+  public Download export(String path) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
     if (bearer != null) {
       b.header("Authorization", "Bearer " + bearer);

@@ -308,7 +308,7 @@ class ReportApiTest {
     assertThat(ids(supervisor.get("/api/appeals?state=approved"))).contains(id);
 
     // The export keeps a citizen's leading '=' from becoming a spreadsheet formula.
-    String csv = text(supervisor.download("/api/appeals?format=csv"));
+    String csv = text(supervisor.export("/api/appeals?format=csv"));
     assertThat(csv).contains("'=该路段由区级养护");
   }
 
@@ -336,7 +336,7 @@ class ReportApiTest {
   void everyTableExportsToCsvAndXlsxWithTheFiguresOfTheJson() throws Exception {
     JsonObject json = row(agent.get("/api/reports/units" + MARCH), "dc-jx");
 
-    ApiClient.Download csv = agent.download("/api/reports/units" + MARCH + "&format=csv");
+    ApiClient.Download csv = agent.export("/api/reports/units" + MARCH + "&format=csv");
     assertThat(csv.contentType()).startsWith("text/csv");
     String text = text(csv);
     assertThat(text).startsWith("\uFEFF");
@@ -357,7 +357,7 @@ class ReportApiTest {
     assertThat(records)
         .hasSize(agent.get("/api/reports/units" + MARCH).json().getJsonArray("items").size());
 
-    ApiClient.Download xlsx = agent.download("/api/reports/units" + MARCH + "&format=xlsx");
+    ApiClient.Download xlsx = agent.export("/api/reports/units" + MARCH + "&format=xlsx");
     assertThat(xlsx.contentType())
         .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -386,12 +386,12 @@ class ReportApiTest {
             "/api/reports/agents" + MARCH,
             "/api/reports/hot-issues?x=1",
             "/api/appeals?x=1")) {
-      ApiClient.Download d = supervisor.download(path + "&format=xlsx");
+      ApiClient.Download d = supervisor.export(path + "&format=xlsx");
       assertThat(d.status()).as(path).isEqualTo(200);
       try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(d.body()))) {
         assertThat((int) book.getSheetAt(0).getRow(0).getLastCellNum()).as(path).isGreaterThan(2);
       }
-      assertThat(text(supervisor.download(path + "&format=csv"))).as(path).startsWith("\uFEFF");
+      assertThat(text(supervisor.export(path + "&format=csv"))).as(path).startsWith("\uFEFF");
     }
     List<CSVRecord> channels =
         CSVFormat.DEFAULT
@@ -401,7 +401,7 @@ class ReportApiTest {
             .get()
             .parse(
                 new StringReader(
-                    text(supervisor.download(
+                    text(supervisor.export(
                             "/api/reports/hotline" + MARCH + "&table=channels&format=csv"))
                         .substring(1)))
             .getRecords();

@@ -116,7 +116,8 @@ window.Hotline = (() => {
   function fmtTime(iso) {
     if (!iso) return '';
     const d = new Date(iso);
-    return isNaN(d) ? String(iso) : d.toLocaleString(lang, { hour12: false });
+    // Deadlines are reasoned in Beijing time; show them so whatever the browser's zone.
+    return isNaN(d) ? String(iso) : d.toLocaleString(lang, { hour12: false, timeZone: 'Asia/Shanghai' });
   }
 
   function fmtDuration(seconds) {

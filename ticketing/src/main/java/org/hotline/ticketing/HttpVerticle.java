@@ -11,6 +11,7 @@ import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.ApiRouter;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
+import org.hotline.ticketing.web.CallbackHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.Sessions;
@@ -29,7 +30,8 @@ public final class HttpVerticle extends AbstractVerticle {
       KbHandlers kb,
       CallHandlers calls,
       SmsHandlers sms,
-      AdminHandlers admin) {}
+      AdminHandlers admin,
+      CallbackHandlers callbacks) {}
 
   private final HotlineConfig config;
   private final Handlers handlers;
@@ -58,7 +60,8 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.kb(),
             handlers.calls(),
             handlers.sms(),
-            handlers.admin());
+            handlers.admin(),
+            handlers.callbacks());
     HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true);
     if (config.https()) {
       options

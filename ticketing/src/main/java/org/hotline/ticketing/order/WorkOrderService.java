@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.hotline.ticketing.calendar.WorkingCalendar;
+import org.hotline.ticketing.callback.CallbackTasks;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.workflow.Action;
@@ -35,6 +36,7 @@ public final class WorkOrderService {
   private final ReferenceData reference;
   private final Clock clock;
   private final OrderNotices notices;
+  private final CallbackTasks callbackTasks = new CallbackTasks();
 
   public WorkOrderService(
       Pool pool,
@@ -101,6 +103,18 @@ public final class WorkOrderService {
   }
 
   public Future<WorkOrder> act(Actor actor, long id, ActionRequest req) {
+    return act(actor, id, req, (tx, t) -> Future.succeededFuture());
+  }
+
+  /**
+   * Applies an action and lets the caller add rows that must commit with it (the callback loop
+   * marks its task, ...); they run after the order, its event and its outbox rows are written.
+   */
+  public Future<WorkOrder> act(
+      Actor actor,
+      long id,
+      ActionRequest req,
+      java.util.function.BiFunction<SqlConnection, Transition, Future<Void>> alsoInTransaction) {
     ZonedDateTime now = now();
     Workflow workflow = reference.workflow();
     return pool.withTransaction(
@@ -115,6 +129,7 @@ public final class WorkOrderService {
                                 target -> {
                                   Transition t = workflow.apply(order, actor, req, target, now);
                                   return save(tx, actor, t, now)
+                                      .compose(v -> alsoInTransaction.apply(tx, t))
                                       .compose(
                                           v ->
                                               target == null
@@ -243,7 +258,8 @@ public final class WorkOrderService {
                               t.note(),
                               new JsonObject(t.payload()))),
                       outbox(tx, t.action().pathName(), after),
-                      notices.changed(tx, t.action().pathName(), before, after))
+                      notices.changed(tx, t.action().pathName(), before, after),
+                      callbackTasks.changed(tx, actor, t, now))
                   .<Void>mapEmpty();
             });
   }

@@ -32,7 +32,8 @@ public final class ApiRouter {
       KbHandlers kb,
       CallHandlers calls,
       SmsHandlers sms,
-      AdminHandlers admin) {
+      AdminHandlers admin,
+      CallbackHandlers callbacks) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
     router.get("/health").handler(ctx -> health(ctx, ready));
@@ -72,7 +73,10 @@ public final class ApiRouter {
     router.post("/api/calls/originate").handler(calls::originate);
     router.post("/api/calls/:id/transfer").handler(calls::transfer);
     router.get("/api/calls/:id/recording").handler(calls::recording);
-    router.get("/api/callbacks").handler(calls::callbacks);
+    router.get("/api/callbacks").handler(callbacks::list);
+    router.post("/api/callbacks/:id/claim").handler(callbacks::claim);
+    router.post("/api/callbacks/:id/release").handler(callbacks::release);
+    router.post("/api/callbacks/:id/complete").handler(callbacks::complete);
     router.get("/api/wallboard").handler(calls::wallboard);
     router.get("/api/agents").handler(calls::agents);
     router.post("/api/agents/:agent/:op").handler(calls::agentAction);

@@ -31,9 +31,9 @@ public final class CallbackTasks {
 
   private static final String OPEN =
       "INSERT INTO callback_task (kind, number, order_id, note, due_at, next_at, created_at)"
-          + " SELECT 'order', coalesce(o.citizen_phone, ''), o.id, '回访', $2 + make_interval(mins => "
+          + " SELECT 'order', coalesce(o.citizen_phone, ''), o.id, '回访', $2::timestamptz + make_interval(mins => "
           + DUE_MINUTES
-          + "), $2, $2 FROM work_order o WHERE o.id = $1"
+          + "), $2::timestamptz, $2::timestamptz FROM work_order o WHERE o.id = $1"
           + " ON CONFLICT (order_id) WHERE kind = 'order' AND state = 'open' DO NOTHING";
 
   /** CALLBACK orders without an open task (demo data, orders from before V6) get one. */

@@ -126,8 +126,8 @@ public final class CallbackDesk {
   }
 
   /**
-   * The task as it stands, locked, when open and not claimed by someone else; for completing by
-   * hand.
+   * The task as it stands when open and not claimed by someone else, for completing by hand (the
+   * completion itself goes through the workflow, which refuses a stale order).
    */
   public Future<Row> forCompletion(long id, String username) {
     return pool.withTransaction(

@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.hotline.sms.SmsAddresses;
+import org.hotline.sms.templates.SmsTemplates;
 import org.hotline.telephony.sim.agi.DtmfInput;
 import org.hotline.telephony.sim.agi.SimCallPlan;
 import org.hotline.telephony.sim.agi.SimCallResult;
 import org.hotline.telephony.sim.agi.SimulatedAgiCall;
 import org.hotline.ticketing.api.ApiClient;
 import org.hotline.ticketing.order.OrderView;
+import org.hotline.ticketing.scheduler.SchedulerSettings;
+import org.hotline.ticketing.scheduler.SchedulerVerticle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -400,6 +403,26 @@ class CallbackLoopTest {
     assertThat(attempts(t, "sms")).isEqualTo(1);
     assertThat(attempts(t, "call")).isEqualTo(3);
     assertThat(rig.originatesTo(phone)).hasSize(2);
+  }
+
+  @Test
+  void theSchedulersLeaderRunsTheLoop() throws Exception {
+    String phone = phone();
+    JsonObject o = accepted(phone);
+    rig.at(t0.plusMinutes(10));
+    SchedulerSettings fast =
+        SchedulerSettings.defaults().withInterval(Duration.ofMillis(500), Duration.ofMillis(500));
+    SchedulerVerticle scheduler =
+        new SchedulerVerticle(
+            rig.config, fast, rig.clock, new SmsTemplates(), rig.main.callbackLoop());
+    String id = CallbackRig.await(rig.vertx.deployVerticle(scheduler));
+    try {
+      awaitOriginates(phone, 1);
+      assertThat(scheduler.isLeader()).isTrue();
+      assertThat(task(o).getInteger("attempts")).isEqualTo(1);
+    } finally {
+      CallbackRig.await(rig.vertx.undeploy(id));
+    }
   }
 
   // ---- by hand ----------------------------------------------------------------------------

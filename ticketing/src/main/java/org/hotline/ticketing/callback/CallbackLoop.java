@@ -6,7 +6,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -94,7 +93,8 @@ public final class CallbackLoop {
 
   /** Loads the settings and works what is due as of {@code now}. */
   public Future<PassReport> pass(ZonedDateTime now) {
-    return settings()
+    return tasks
+        .settings(pool)
         .compose(
             s ->
                 tasks
@@ -104,20 +104,6 @@ public final class CallbackLoop {
                             tasks
                                 .due(pool, now, BATCH)
                                 .compose(rows -> work(s, rows, now, adopted))));
-  }
-
-  private Future<CallbackSettings> settings() {
-    return pool.preparedQuery("SELECT value FROM setting WHERE key = $1")
-        .execute(Tuple.of(CallbackSettings.SETTING_KEY))
-        .map(
-            rows -> {
-              if (rows.size() == 0) {
-                return CallbackSettings.defaults();
-              }
-              Object v = rows.iterator().next().getValue("value");
-              return CallbackSettings.fromJson(
-                  v instanceof JsonObject j ? j : new JsonObject(String.valueOf(v)));
-            });
   }
 
   private Future<PassReport> work(

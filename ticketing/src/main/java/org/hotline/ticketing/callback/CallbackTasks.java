@@ -1,6 +1,7 @@
 package org.hotline.ticketing.callback;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -113,6 +114,21 @@ public final class CallbackTasks {
       case CallbackRatings.ACTOR_NAME -> "call";
       default -> "agent";
     };
+  }
+
+  /** The loop's settings as stored now (defaults when the row is missing). */
+  public Future<CallbackSettings> settings(SqlClient db) {
+    return db.preparedQuery("SELECT value FROM setting WHERE key = $1")
+        .execute(Tuple.of(CallbackSettings.SETTING_KEY))
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                return CallbackSettings.defaults();
+              }
+              Object v = rows.iterator().next().getValue("value");
+              return CallbackSettings.fromJson(
+                  v instanceof JsonObject j ? j : new JsonObject(String.valueOf(v)));
+            });
   }
 
   public Future<Integer> adopt(SqlClient db) {

@@ -279,6 +279,13 @@ class CallbackLoopTest {
         .isGreaterThan(Integer.parseInt(before));
     assertThat(
             rig.one(
+                "SELECT text FROM sms_message WHERE kind = 'dispatch_notice' AND ticket_id = ?"
+                    + " ORDER BY id DESC LIMIT 1",
+                o.getLong("id")))
+        .contains("市民不满意、退回重办")
+        .contains(o.getString("number"));
+    assertThat(
+            rig.one(
                 "SELECT count(*) FROM outbox WHERE topic = 'order.callback' AND payload ->> 'id' = ?",
                 o.getLong("id").toString()))
         .isEqualTo("1");

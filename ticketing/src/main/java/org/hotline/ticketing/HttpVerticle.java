@@ -14,6 +14,7 @@ import org.hotline.ticketing.web.AttachmentHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
 import org.hotline.ticketing.web.IntakeHandlers;
+import org.hotline.ticketing.web.CallbackHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.ReportHandlers;
@@ -41,6 +42,7 @@ public final class HttpVerticle extends AbstractVerticle {
       AttachmentHandlers attachments,
       UnitHandlers unit,
       ReportHandlers reports,
+      CallbackHandlers callbacks,
       PortalRouter portal) {}
 
   private final HotlineConfig config;
@@ -76,6 +78,7 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.attachments(),
             handlers.unit(),
             handlers.reports(),
+            handlers.callbacks(),
             handlers.portal());
     // No h2c upgrade: browsers never use it, and a Java client's upgrade attempt could hang on it.
     HttpServerOptions options =

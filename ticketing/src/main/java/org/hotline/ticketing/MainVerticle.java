@@ -20,6 +20,9 @@ import org.hotline.ticketing.auth.AuthService;
 import org.hotline.ticketing.auth.PasswordHasher;
 import org.hotline.ticketing.auth.UserRepository;
 import org.hotline.ticketing.calendar.CalendarRepository;
+import org.hotline.ticketing.callback.CallbackDesk;
+import org.hotline.ticketing.callback.CallbackLoop;
+import org.hotline.ticketing.callback.CallbackRatings;
 import org.hotline.ticketing.category.CategoryRepository;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.db.Db;
@@ -50,6 +53,7 @@ import org.hotline.ticketing.web.AdminHandlers;
 import org.hotline.ticketing.web.AttachmentHandlers;
 import org.hotline.ticketing.web.AuthHandlers;
 import org.hotline.ticketing.web.CallHandlers;
+import org.hotline.ticketing.web.CallbackHandlers;
 import org.hotline.ticketing.web.KbHandlers;
 import org.hotline.ticketing.web.ReferenceHandlers;
 import org.hotline.ticketing.web.ReportHandlers;
@@ -75,6 +79,7 @@ public final class MainVerticle extends AbstractVerticle {
   private final AtomicInteger actualPort = new AtomicInteger();
   private Pool pool;
   private volatile TelephonyDeployment.Started telephony;
+  private volatile CallbackLoop callbackLoop;
   private volatile boolean smsSimulated;
   private Future<Void> adapters = Future.succeededFuture();
   private final AtomicReference<KnowledgeService> knowledge = new AtomicReference<>();
@@ -93,6 +98,11 @@ public final class MainVerticle extends AbstractVerticle {
   /** The Asterisk bridge once started (FastAGI port, simulator), else null. */
   public TelephonyDeployment.Started telephony() {
     return telephony;
+  }
+
+  /** The callback loop (回访) the scheduler's leader runs; tests drive it with their own clock. */
+  public CallbackLoop callbackLoop() {
+    return callbackLoop;
   }
 
   /** The port the web server listens on (useful when configured as 0). */
@@ -227,6 +237,7 @@ public final class MainVerticle extends AbstractVerticle {
                           reference.get(),
                           attachmentSettings),
                       new ReportHandlers(vertx, pool, reference.get(), clock),
+                      new CallbackHandlers(new CallbackDesk(pool), service),
                       new PortalRouter(
                           new Sessions(auth),
                           auth,
@@ -247,16 +258,22 @@ public final class MainVerticle extends AbstractVerticle {
                           new DeploymentOptions().setConfig(smsConfig()))
                       .onSuccess(id -> smsSimulated = !smsConfig().containsKey("host"))
                       .onFailure(e -> LOG.error("SMS gateway did not start", e));
+              // The callback loop (回访) runs on the scheduler's leader; every node hears call
+              // outcomes.
+              callbackLoop = new CallbackLoop(vertx, pool, service, templates);
+              callbackLoop.register();
               // Deadline scheduler: every node competes; the holder of the advisory lock sweeps.
               vertx
-                  .deployVerticle(new SchedulerVerticle(config, clock, templates))
+                  .deployVerticle(new SchedulerVerticle(config, clock, templates, callbackLoop))
                   .onFailure(e -> LOG.error("the deadline scheduler did not start", e));
               Future<TelephonyDeployment.Started> pbx =
                   TelephonyDeployment.deploy(vertx, config.env(), config.dataDir())
                       .onSuccess(t -> telephony = t)
                       .onFailure(e -> LOG.error("the Asterisk bridge did not start", e));
               adapters = Future.join(sms, pbx).<Void>mapEmpty().otherwiseEmpty();
-              new TelephonyBridge(vertx, calls, service, reference.get()).register();
+              new TelephonyBridge(
+                      vertx, calls, service, reference.get(), new CallbackRatings(pool, service))
+                  .register();
               // One HTTP verticle per event loop: they share the port, the pool and the services.
               // The first instance settles the port (it may be 0: any free one), the rest join it.
               return vertx

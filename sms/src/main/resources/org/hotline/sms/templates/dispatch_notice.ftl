@@ -1,1 +1,1 @@
-【12345热线】贵单位有新工单${orderNumber}<#if category??>（${category}）</#if>，请于${signDeadline}前签收<#if deadline??>，${deadline}前办结</#if>。
+【12345热线】贵单位有<#if rehandle??>市民不满意、退回重办的<#else>新</#if>工单${orderNumber}<#if category??>（${category}）</#if>，请于${signDeadline}前签收<#if deadline??>，${deadline}前办结</#if>。

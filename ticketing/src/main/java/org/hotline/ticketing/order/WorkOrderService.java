@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hotline.ticketing.attachment.AttachmentRepository;
 import org.hotline.ticketing.calendar.DeadlinePolicy;
 import org.hotline.ticketing.calendar.WorkingCalendar;
+import org.hotline.ticketing.callback.CallbackTasks;
 import org.hotline.ticketing.reference.ReferenceData;
 import org.hotline.ticketing.sms.OrderNotices;
 import org.hotline.ticketing.workflow.Action;
@@ -38,6 +39,7 @@ public final class WorkOrderService {
   private final ReferenceData reference;
   private final Clock clock;
   private final OrderNotices notices;
+  private final CallbackTasks callbackTasks = new CallbackTasks();
 
   public WorkOrderService(
       Pool pool,
@@ -104,7 +106,7 @@ public final class WorkOrderService {
   }
 
   public Future<WorkOrder> act(Actor actor, long id, ActionRequest req) {
-    return act(actor, id, req, List.of());
+    return act(actor, id, req, List.of(), (tx, t) -> Future.succeededFuture());
   }
 
   /**
@@ -112,6 +114,27 @@ public final class WorkOrderService {
    * ids), which its history event then lists.
    */
   public Future<WorkOrder> act(Actor actor, long id, ActionRequest req, List<Long> attachments) {
+    return act(actor, id, req, attachments, (tx, t) -> Future.succeededFuture());
+  }
+
+  /**
+   * Applies an action and lets the caller add rows that must commit with it (the callback loop
+   * marks its task, ...); they run after the order, its event and its outbox rows are written.
+   */
+  public Future<WorkOrder> act(
+      Actor actor,
+      long id,
+      ActionRequest req,
+      java.util.function.BiFunction<SqlConnection, Transition, Future<Void>> alsoInTransaction) {
+    return act(actor, id, req, List.of(), alsoInTransaction);
+  }
+
+  private Future<WorkOrder> act(
+      Actor actor,
+      long id,
+      ActionRequest req,
+      List<Long> attachments,
+      java.util.function.BiFunction<SqlConnection, Transition, Future<Void>> alsoInTransaction) {
     if (!attachments.isEmpty() && req.action() != Action.REPLY) {
       return Future.failedFuture(
           WorkflowException.invalid("attachments", "only a reply cites attachments"));
@@ -131,7 +154,10 @@ public final class WorkOrderService {
                                   Transition applied =
                                       workflow.apply(order, actor, req, target, now);
                                   return AttachmentRepository.cite(tx, applied, attachments)
-                                      .compose(t -> save(tx, actor, t, now))
+                                      .compose(
+                                          t ->
+                                              save(tx, actor, t, now)
+                                                  .compose(v -> alsoInTransaction.apply(tx, t)))
                                       .compose(
                                           v ->
                                               target == null
@@ -273,7 +299,8 @@ public final class WorkOrderService {
                               t.note(),
                               new JsonObject(t.payload()))),
                       outbox(tx, t.action().pathName(), after),
-                      notices.changed(tx, t.action().pathName(), before, after))
+                      notices.changed(tx, t.action().pathName(), before, after),
+                      callbackTasks.changed(tx, actor, t, now))
                   .<Void>mapEmpty();
             });
   }

@@ -13,6 +13,7 @@ import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.templates.SmsTemplates;
 import org.hotline.ticketing.calendar.CalendarRepository;
 import org.hotline.ticketing.calendar.WorkingCalendar;
+import org.hotline.ticketing.callback.CallbackLoop;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class SchedulerVerticle extends VerticleBase {
   private final SchedulerSettings settings;
   private final Clock clock;
   private final SmsTemplates templates;
+  private final CallbackLoop callbacks;
   private final AtomicInteger sweeps = new AtomicInteger();
   private Pool pool;
   private SchedulerLeader leader;
@@ -39,16 +41,30 @@ public final class SchedulerVerticle extends VerticleBase {
   private volatile boolean leading;
 
   /** Settings from the HOTLINE_SCHEDULER_* variables of the configuration's environment. */
-  public SchedulerVerticle(HotlineConfig config, Clock clock, SmsTemplates templates) {
-    this(config, SchedulerSettings.fromEnv(config.env()), clock, templates);
+  public SchedulerVerticle(
+      HotlineConfig config, Clock clock, SmsTemplates templates, CallbackLoop callbacks) {
+    this(config, SchedulerSettings.fromEnv(config.env()), clock, templates, callbacks);
   }
 
   public SchedulerVerticle(
       HotlineConfig config, SchedulerSettings settings, Clock clock, SmsTemplates templates) {
+    this(config, settings, clock, templates, null);
+  }
+
+  /**
+   * @param callbacks the callback loop (回访) the leader also runs after each sweep; null for none
+   */
+  public SchedulerVerticle(
+      HotlineConfig config,
+      SchedulerSettings settings,
+      Clock clock,
+      SmsTemplates templates,
+      CallbackLoop callbacks) {
     this.config = config;
     this.settings = settings;
     this.clock = clock;
     this.templates = templates;
+    this.callbacks = callbacks;
   }
 
   /** True while this node holds the scheduler lock. */
@@ -107,6 +123,14 @@ public final class SchedulerVerticle extends VerticleBase {
     long started = System.nanoTime();
     sweeper
         .sweep(now)
+        .transform(
+            swept ->
+                callbacks(now)
+                    .transform(
+                        v ->
+                            swept.succeeded()
+                                ? Future.succeededFuture(swept.result())
+                                : Future.<SweepReport>failedFuture(swept.cause())))
         .onComplete(
             r -> {
               running = false;
@@ -121,6 +145,27 @@ public final class SchedulerVerticle extends VerticleBase {
               } else {
                 LOG.error("deadline sweep failed", r.cause());
               }
+            });
+  }
+
+  /** The callback loop's pass; its failure is logged and does not fail the sweep. */
+  private Future<Void> callbacks(ZonedDateTime now) {
+    if (callbacks == null || !leader.isLeader()) {
+      return Future.succeededFuture();
+    }
+    return callbacks
+        .pass(now)
+        .map(
+            r -> {
+              if (!r.isEmpty()) {
+                LOG.info("callback loop: {}", r);
+              }
+              return (Void) null;
+            })
+        .otherwise(
+            e -> {
+              LOG.error("callback loop pass failed", e);
+              return null;
             });
   }
 

@@ -51,7 +51,7 @@ public final class OrderNotices {
     if (after.state == OrderState.DISPATCHED
         && (before.state != OrderState.DISPATCHED
             || !same(before.holdingUnit(), after.holdingUnit()))) {
-      return dispatchNotice(tx, after);
+      return dispatchNotice(tx, after, after.rehandleCount > before.rehandleCount);
     }
     if (after.state == OrderState.CALLBACK
         && before.state == OrderState.REPLIED
@@ -90,7 +90,8 @@ public final class OrderNotices {
     return Future.succeededFuture();
   }
 
-  private Future<Void> dispatchNotice(SqlConnection tx, WorkOrder o) {
+  /** 派单通知; {@code rehandle}: the citizen was dissatisfied and the order comes back (重办). */
+  private Future<Void> dispatchNotice(SqlConnection tx, WorkOrder o, boolean rehandle) {
     return tx.preparedQuery(
             "SELECT c.mobile, (SELECT name FROM category WHERE code = $2) AS category FROM unit_contact c WHERE c.unit_code = $1")
         .execute(Tuple.of(o.holdingUnit(), o.categoryCode))
@@ -104,6 +105,9 @@ public final class OrderNotices {
                 }
                 Map<String, Object> model = new HashMap<>();
                 model.put("orderNumber", o.number);
+                if (rehandle) {
+                  model.put("rehandle", true);
+                }
                 if (r.getString("category") != null) {
                   model.put("category", r.getString("category"));
                 }

@@ -173,38 +173,6 @@ public final class CallRepository {
             });
   }
 
-  public Future<JsonObject> openCallbacks(int page, int size) {
-    return pool.query(
-            "SELECT t.*, o.number AS order_number, count(*) OVER () AS total FROM callback_task t"
-                + " LEFT JOIN work_order o ON o.id = t.order_id WHERE t.state = 'open'"
-                + " ORDER BY t.created_at LIMIT "
-                + size
-                + " OFFSET "
-                + (long) page * size)
-        .execute()
-        .map(
-            rows -> {
-              JsonArray items = new JsonArray();
-              long total = 0;
-              for (Row r : rows) {
-                total = r.getLong("total");
-                items.add(
-                    new JsonObject()
-                        .put("id", r.getLong("id"))
-                        .put("kind", r.getString("kind"))
-                        .put("number", r.getString("number"))
-                        .put("day", r.getLocalDate("day").toString())
-                        .put("callId", r.getString("call_id"))
-                        .put("ticketId", r.getLong("order_id"))
-                        .put("ticketNumber", r.getString("order_number"))
-                        .put("attempts", r.getInteger("attempts"))
-                        .put("note", r.getString("note"))
-                        .put("createdAt", OrderView.time(Db.zoned(r, "created_at"))));
-              }
-              return new JsonObject().put("items", items).put("total", total);
-            });
-  }
-
   /** The recording file name of a call, relative to the recordings folder, or null. */
   public Future<String> recordingOf(String callId) {
     return pool.preparedQuery("SELECT recording FROM call_record WHERE id = $1")

@@ -14,6 +14,7 @@ import java.util.List;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.calendar.WorkingHours;
+import org.hotline.ticketing.callback.CallbackRatings;
 import org.hotline.ticketing.db.Db;
 import org.hotline.ticketing.order.NewOrder;
 import org.hotline.ticketing.order.OrderQuery;
@@ -45,14 +46,20 @@ public final class TelephonyBridge {
   private final CallRepository calls;
   private final WorkOrderService orders;
   private final ReferenceData reference;
+  private final CallbackRatings ratings;
   private volatile int longestWaitSeconds;
 
   public TelephonyBridge(
-      Vertx vertx, CallRepository calls, WorkOrderService orders, ReferenceData reference) {
+      Vertx vertx,
+      CallRepository calls,
+      WorkOrderService orders,
+      ReferenceData reference,
+      CallbackRatings ratings) {
     this.vertx = vertx;
     this.calls = calls;
     this.orders = orders;
     this.reference = reference;
+    this.ratings = ratings;
   }
 
   public void register() {
@@ -223,6 +230,11 @@ public final class TelephonyBridge {
     }
     calls
         .saveSurvey(b.getString("callId"), b.getString("number"), score, kind, b.getString("ref"))
+        .compose(
+            v ->
+                "callback".equals(kind)
+                    ? ratings.rate(b.getString("ref"), b.getString("callId"), score).mapEmpty()
+                    : Future.succeededFuture())
         .onSuccess(v -> m.reply(new JsonObject().put("ok", true)))
         .onFailure(e -> m.reply(new JsonObject().put("ok", false).put("error", e.getMessage())));
   }

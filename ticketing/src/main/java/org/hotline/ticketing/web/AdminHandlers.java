@@ -182,6 +182,16 @@ public final class AdminHandlers {
       }
       case "deadlines" -> checkDeadlines(value);
       case "hot_issues", "evaluation_weights" -> checkReportSetting(key, value);
+      case org.hotline.ticketing.callback.CallbackSettings.SETTING_KEY -> {
+        if (!(value instanceof JsonObject j)) {
+          throw WorkflowException.invalid("value", "the callback settings are a JSON object");
+        }
+        try {
+          org.hotline.ticketing.callback.CallbackSettings.fromJson(j);
+        } catch (IllegalArgumentException e) {
+          throw WorkflowException.invalid("value", e.getMessage());
+        }
+      }
       default -> throw WorkflowException.notFound("no editable setting " + key);
     }
     String update =

@@ -51,6 +51,7 @@ public final class ApiRouter {
       AttachmentHandlers attachments,
       UnitHandlers unit,
       ReportHandlers reports,
+      CallbackHandlers callbacks,
       PortalRouter portal) {
     Router router = Router.router(vertx);
     router.route().handler(ApiRouter::securityHeaders);
@@ -126,7 +127,10 @@ public final class ApiRouter {
     router.post("/api/calls/originate").handler(calls::originate);
     router.post("/api/calls/:id/transfer").handler(calls::transfer);
     router.get("/api/calls/:id/recording").handler(calls::recording);
-    router.get("/api/callbacks").handler(calls::callbacks);
+    router.get("/api/callbacks").handler(callbacks::list);
+    router.post("/api/callbacks/:id/claim").handler(callbacks::claim);
+    router.post("/api/callbacks/:id/release").handler(callbacks::release);
+    router.post("/api/callbacks/:id/complete").handler(callbacks::complete);
     router.get("/api/wallboard").handler(calls::wallboard);
     router.get("/api/wallboard/urgent").handler(wallboard::urgent);
     router.get("/api/agents").handler(calls::agents);

@@ -13,7 +13,7 @@ import org.hotline.ticketing.workflow.Actor;
 import org.hotline.ticketing.workflow.Role;
 import org.hotline.ticketing.workflow.WorkflowException;
 
-/** /api/calls, /api/wallboard, /api/agents, /api/callbacks: the telephony side of the API. */
+/** /api/calls, /api/wallboard, /api/agents: the telephony side of the API. */
 public final class CallHandlers {
 
   private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(3000);
@@ -67,15 +67,6 @@ public final class CallHandlers {
             ticket == null ? null : Long.valueOf(ticket),
             Inputs.intParam(ctx, "page", 0, 0, 100_000),
             Inputs.intParam(ctx, "size", 50, 1, 500))
-        .onSuccess(page -> Json.ok(ctx, page))
-        .onFailure(ctx::fail);
-  }
-
-  public void callbacks(RoutingContext ctx) {
-    Sessions.requireCentreStaff(ctx);
-    calls
-        .openCallbacks(
-            Inputs.intParam(ctx, "page", 0, 0, 100_000), Inputs.intParam(ctx, "size", 50, 1, 500))
         .onSuccess(page -> Json.ok(ctx, page))
         .onFailure(ctx::fail);
   }

@@ -29,7 +29,7 @@ public final class ApiClient {
   private final HttpClient http;
   private String bearer;
 
-  ApiClient(String baseUrl) {
+  public ApiClient(String baseUrl) {
     this.baseUrl = baseUrl;
     this.http =
         HttpClient.newBuilder()

@@ -390,7 +390,25 @@
 
   // ---- tabs ------------------------------------------------------------------------------------
 
-  const loaders = { intake, decisions, review, callbacks, deadlines, supervision };
+  // ---- 热点: hot issues (a category or area well above its usual level), and the reports ------------
+
+  async function hot() {
+    const r = await api('GET', '/api/reports/hot-issues');
+    count('hot', r.items.length);
+    fill('hot-asof', fmtTime(r.asOf));
+    const s = r.settings || {};
+    fill('hot-rule', t('centre.hot.rule', { hours: s.windowHours, days: s.baselineDays, margin: s.marginPercent, min: s.minCount }));
+    document.getElementById('hot-list-empty').classList.toggle('hidden', r.items.length > 0);
+    fill('hot-list', r.items.map((issue) => el('div', { class: 'hot-issue', id: 'hot-' + issue.dimension + '-' + issue.key },
+      el('h3', {}, el('span', { class: 'badge bad' }, t('centre.hot.' + issue.dimension)), ' ', issue.name || issue.key, ' ',
+        el('span', { class: 'muted' }, t('centre.hot.count', { n: issue.count, baseline: issue.baseline }))),
+      el('ul', { class: 'list' }, (issue.orders || []).slice(0, 20).map((o) => el('li', {},
+        orderLink(o), ' ', label('centre.state.', o.state), ' · ', o.location || '', ' · ', fmtTime(o.createdAt)))))));
+  }
+  document.getElementById('link-daily-brief').href =
+    '/api/reports/daily-brief?date=' + new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+  const loaders = { intake, decisions, review, callbacks, deadlines, supervision, hot };
 
   function show(tab) {
     current = tab;

@@ -437,6 +437,10 @@
   }
 
   tabs.forEach((b) => b.addEventListener('click', () => show(b.dataset.tab)));
+  window.addEventListener('hashchange', () => {
+    const tab = location.hash.slice(1);
+    if (tab !== current && tabs.some((b) => b.dataset.tab === tab)) show(tab);
+  });
   document.getElementById('centre-refresh').addEventListener('click', () => reload());
   const wanted = location.hash.slice(1);
   show(tabs.some((b) => b.dataset.tab === wanted) ? wanted : tabs[0].dataset.tab);

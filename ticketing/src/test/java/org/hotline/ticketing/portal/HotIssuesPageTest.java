@@ -48,7 +48,7 @@ class HotIssuesPageTest {
       last = r.json().getString("number");
     }
     browser.login("supervisor1");
-    browser.open("/centre#hot");
+    browser.visible(By.id("tab-hot")).click();
     By issue = By.id("hot-category-" + CATEGORY);
     browser.visible(issue);
     assertThat(browser.text(issue)).contains("高空抛物").contains(last);

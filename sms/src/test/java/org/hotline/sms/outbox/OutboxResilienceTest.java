@@ -95,7 +95,10 @@ class OutboxResilienceTest {
     assertThat(node.receiptAccountingErrors()).isZero();
     int distinctSegments = node.count("SELECT count(*) FROM sms_segment");
     assertThat(smsc.tagCounts()).hasSize(distinctSegments);
-    assertThat(smsc.duplicateTags()).isLessThanOrEqualTo(2 * 20);
+    // At-least-once: only what the dead node had in flight (at most 4 × window = 80 messages handed
+    // to its SMPP client, results not yet committed) may reach the SMSC twice; how many of those
+    // there are depends on timing (a loaded machine commits later), so the bound is the allowance.
+    assertThat(smsc.duplicateTags()).isLessThanOrEqualTo(4 * 20);
   }
 
   @Test

@@ -82,7 +82,12 @@ public final class HttpVerticle extends AbstractVerticle {
             handlers.portal());
     // No h2c upgrade: browsers never use it, and a Java client's upgrade attempt could hang on it.
     HttpServerOptions options =
-        new HttpServerOptions().setCompressionSupported(true).setHttp2ClearTextEnabled(false);
+        new HttpServerOptions()
+            .setCompressionSupported(true)
+            .setHttp2ClearTextEnabled(false)
+            // Room for long Chinese query parameters (9 bytes a character once encoded), so that
+            // an over-long value is refused by its field's check (400) rather than by the parser.
+            .setMaxInitialLineLength(16 * 1024);
     if (config.https()) {
       options
           .setSsl(true)

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** A burst of one kind of complaint is flagged as a hot issue on the centre portal, with its orders. */
+/**
+ * A burst of one kind of complaint is flagged as a hot issue on the centre portal, with its orders.
+ */
 class HotIssuesPageTest {
 
   static final String CATEGORY = "090101"; // 高空抛物: no other test files orders under it

@@ -47,7 +47,7 @@ import org.hotline.kb.search.Suggester;
 public final class KnowledgeIndex implements AutoCloseable {
 
   /** Bump when fields or analysis change: an index of another schema opens empty. */
-  static final String SCHEMA = "kb-5";
+  static final String SCHEMA = "kb-6";
 
   private static final String SCHEMA_KEY = "kb.schema";
   private static final String MARKER_KEY = "kb.marker";
@@ -145,6 +145,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     synchronized (writeLock) {
       writer.deleteAll();
       addInParallel(articles, false);
+      // One segment: every search looks each of its terms up once per segment, and a rebuilt
+      // base then only grows by small near-real-time segments.
+      writer.forceMerge(1);
       marker = null;
       commitLocked();
       refresh();
@@ -229,7 +232,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       return top.scoreDocs.length == 0
           ? Optional.empty()
           : Optional.of(
-              ArticleDocuments.toArticle(s.storedFields().document(top.scoreDocs[0].doc)));
+              ArticleDocuments.toArticle(
+                  s.storedFields().document(top.scoreDocs[0].doc),
+                  ArticleDocuments.body(s.getIndexReader(), top.scoreDocs[0].doc)));
     } finally {
       searchers.release(s);
     }

@@ -255,11 +255,19 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
-  /** Completions of {@code prefix} from offered titles and keywords, shortest first. */
+  /** {@link #suggest(String, int, LocalDate)} judged on the system clock's day. */
   public List<String> suggest(String prefix, int limit) throws IOException {
+    return suggest(prefix, limit, LocalDate.now());
+  }
+
+  /**
+   * Completions of {@code prefix} from titles and keywords of articles offered on {@code today}
+   * (published and valid that day), shortest first.
+   */
+  public List<String> suggest(String prefix, int limit, LocalDate today) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      return suggester.suggest(s, prefix, limit, LocalDate.now());
+      return suggester.suggest(s, prefix, limit, today);
     } finally {
       searchers.release(s);
     }

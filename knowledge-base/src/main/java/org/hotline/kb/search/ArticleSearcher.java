@@ -104,6 +104,12 @@ public final class ArticleSearcher {
     return new Outcome(new SearchResult(confidence.confident(features), hits), features);
   }
 
+  /** The normalised start of a body: bounded work per candidate, the gist comes first. */
+  private String bodyWindow(String body) {
+    int max = tuning.bodyWindow();
+    return TextNormalizer.normalize(body.length() > max ? body.substring(0, max) : body);
+  }
+
   private List<Candidate> rerank(
       IndexSearcher searcher,
       ScoreDoc[] docs,
@@ -123,12 +129,15 @@ public final class ArticleSearcher {
     List<Candidate> out = new ArrayList<>(docs.length);
     int leafIndex = -1;
     BinaryDocValues heads = null;
+    BinaryDocValues bodies = null;
+    boolean withBody = tuning.bodyBonus() != 0;
     for (ScoreDoc sd : byDoc) {
       int li = ReaderUtil.subIndex(sd.doc, leaves);
       LeafReaderContext leaf = leaves.get(li);
       if (li != leafIndex) {
         leafIndex = li;
         heads = DocValues.getBinary(leaf.reader(), IndexFields.HEAD);
+        bodies = withBody ? DocValues.getBinary(leaf.reader(), IndexFields.BODY) : null;
       }
       HeadInfo head =
           HeadInfo.decode(
@@ -137,6 +146,12 @@ public final class ArticleSearcher {
           sd.score / topScore
               + reranker.bonus(view, head)
               + tuning.headBonus() * ConfidenceFeatures.headCoverage(plan.units(), weights, head);
+      if (withBody && bodies.advanceExact(sd.doc - leaf.docBase)) {
+        String body = bodyWindow(bodies.binaryValue().utf8ToString());
+        score +=
+            tuning.bodyBonus()
+                * ConfidenceFeatures.articleCoverage(plan.units(), weights, head, body);
+      }
       out.add(new Candidate(sd.doc, sd.score, score, head));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());

@@ -99,6 +99,25 @@ public record ConfidenceFeatures(
     return in / total;
   }
 
+  /**
+   * Weighted share of the question's units found anywhere in an article (head or normalised body
+   * text), for the reranker: a colloquial question names few of the editor's keywords, but an
+   * answer that mentions most of what the caller said is the likelier one.
+   */
+  public static double articleCoverage(
+      List<QueryPlan.Unit> units, double[] weights, HeadInfo head, String body) {
+    double in = 0;
+    double total = 1e-9;
+    for (int i = 0; i < units.size(); i++) {
+      total += weights[i];
+      QueryPlan.Unit u = units.get(i);
+      if (covered(u, head) || coveredInBody(u, body, p -> false)) {
+        in += weights[i];
+      }
+    }
+    return in / total;
+  }
+
   private static boolean covered(QueryPlan.Unit u, HeadInfo head) {
     for (String s : u.surfaces()) {
       if (head.text().contains(s)) {

@@ -14,6 +14,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.hotline.kb.Hit;
 import org.hotline.kb.SearchQuery;
 import org.hotline.kb.SearchResult;
@@ -34,6 +35,9 @@ public final class ArticleSearcher {
   private final Reranker reranker;
   private final ConfidenceModel confidence;
   private final Snippets snippets = new Snippets(90);
+
+  /** Term states of the current index generation, shared by its searches. */
+  private volatile TermLookup.Shared sharedTerms;
 
   /** A searcher with the given tuning and confidence model. */
   public ArticleSearcher(SearchTuning tuning, ConfidenceModel confidence) {
@@ -60,16 +64,24 @@ public final class ArticleSearcher {
     if (plan.isEmpty()) {
       return new Outcome(SearchResult.empty(), null);
     }
-    TermLookup lookup = new TermLookup(searcher);
+    TermLookup.Shared cached = sharedTerms;
+    if (cached == null || !cached.isFor(searcher)) {
+      cached = new TermLookup.Shared(searcher);
+      sharedTerms = cached;
+    }
+    TermLookup lookup = new TermLookup(searcher, cached);
     Query first =
         FirstPassQuery.build(lookup, plan.terms(), tuning.maxClauses(), tuning.maxPostings());
     if (first == null) {
       return new Outcome(SearchResult.empty(), null);
     }
+    int depth = Math.max(q.limit(), tuning.rerankDepth());
+    // No exact hit count (the default counts the first 1,000 hits before it starts skipping):
+    // only the top candidates matter, so block-max skipping starts once they are collected.
     TopDocs top =
         searcher.search(
             OfferedFilter.wrap(first, q.today(), q.categoryFilter()),
-            Math.max(q.limit(), tuning.rerankDepth()));
+            new TopScoreDocCollectorManager(depth, null, depth));
     if (top.scoreDocs.length == 0) {
       return new Outcome(SearchResult.empty(), null);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -25,11 +26,38 @@ final class TermLookup {
 
   private final IndexSearcher searcher;
   private final Map<Term, TermStates> states = new HashMap<>();
+  private final Shared shared;
   private final int docs;
   private final List<LeafReaderContext> leaves;
   private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
+  /**
+   * Term states shared by the searches of one {@link IndexSearcher} (one index generation): the
+   * words callers use repeat from call to call, and a generation's term dictionary does not change.
+   * Bounded; dropped with its searcher at the next refresh. Thread-safe: a TermStates built for all
+   * segments is only read afterwards.
+   */
+  static final class Shared {
+    private static final int MAX_TERMS = 200_000;
+    private final IndexSearcher searcher;
+    private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+
+    Shared(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    /** Whether this cache belongs to {@code s}. */
+    boolean isFor(IndexSearcher s) {
+      return searcher == s;
+    }
+  }
+
   TermLookup(IndexSearcher searcher) {
+    this(searcher, new Shared(searcher));
+  }
+
+  TermLookup(IndexSearcher searcher, Shared shared) {
+    this.shared = shared.isFor(searcher) ? shared : new Shared(searcher);
     this.searcher = searcher;
     this.leaves = searcher.getIndexReader().leaves();
     this.docs = Math.max(1, searcher.getIndexReader().numDocs());
@@ -52,10 +80,16 @@ final class TermLookup {
   TermStates states(Term term) {
     TermStates s = states.get(term);
     if (s == null) {
-      try {
-        s = build(term);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      s = shared.states.get(term);
+      if (s == null) {
+        try {
+          s = build(term);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        if (shared.states.size() < Shared.MAX_TERMS) {
+          shared.states.putIfAbsent(term, s);
+        }
       }
       states.put(term, s);
     }

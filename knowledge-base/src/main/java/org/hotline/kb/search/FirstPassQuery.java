@@ -2,8 +2,10 @@ package org.hotline.kb.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -26,6 +28,10 @@ final class FirstPassQuery {
 
   private FirstPassQuery() {}
 
+  private static boolean isHead(String field) {
+    return !field.startsWith("b_");
+  }
+
   /** The query, or {@code null} when no term of the plan occurs in the index. */
   static Query build(
       TermLookup lookup, Map<String, Map<String, Float>> terms, int maxClauses, long maxPostings) {
@@ -47,20 +53,36 @@ final class FirstPassQuery {
       return null;
     }
     candidates.sort(Comparator.comparingDouble(Clause::value).reversed());
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int clauses = 0;
-    long postings = 0;
-    for (Clause c : candidates) {
-      int df = c.states.docFreq();
-      if (clauses >= maxClauses) {
-        break;
+    // First each term of the question gets its best clause on the short head fields (title,
+    // keywords, initials), best first, within a budget of its own: so the body's long postings
+    // cannot crowd a part of the question out altogether. Then the rest, best first.
+    Set<String> heard = new HashSet<>();
+    boolean[] taken = new boolean[candidates.size()];
+    List<Clause> chosen = new ArrayList<>();
+    long floor = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      Clause c = candidates.get(i);
+      if (isHead(c.term.field())
+          && floor + c.states.docFreq() <= maxPostings
+          && heard.add(c.term.text())) {
+        taken[i] = true;
+        chosen.add(c);
+        floor += c.states.docFreq();
       }
-      if (clauses > 0 && postings + df > maxPostings) {
+    }
+    long postings = 0;
+    for (int i = 0; i < candidates.size() && chosen.size() < maxClauses; i++) {
+      Clause c = candidates.get(i);
+      int df = c.states.docFreq();
+      if (taken[i] || (!chosen.isEmpty() && postings + df > maxPostings)) {
         continue; // a rarer, cheaper term further down may still fit the postings budget
       }
-      b.add(new BoostQuery(new TermQuery(c.term, c.states), c.weight), BooleanClause.Occur.SHOULD);
-      clauses++;
+      chosen.add(c);
       postings += df;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Clause c : chosen.subList(0, Math.min(chosen.size(), Math.max(maxClauses, 1)))) {
+      b.add(new BoostQuery(new TermQuery(c.term, c.states), c.weight), BooleanClause.Occur.SHOULD);
     }
     return b.build();
   }

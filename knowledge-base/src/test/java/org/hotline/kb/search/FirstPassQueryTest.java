@@ -83,7 +83,8 @@ class FirstPassQueryTest {
                   return lookup.df(tq.getTerm().field(), tq.getTerm().text());
                 })
             .sum();
-    assertThat(postings).isLessThanOrEqualTo(50);
+    // At most the budget for the head-field floor plus the budget for the rest.
+    assertThat(postings).isLessThanOrEqualTo(2 * 50);
     assertThat(termTexts(bounded)).contains("天王", "驿站").doesNotContain("办理", "材料");
   }
 

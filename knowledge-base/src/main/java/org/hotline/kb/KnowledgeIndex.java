@@ -47,7 +47,7 @@ import org.hotline.kb.search.Suggester;
 public final class KnowledgeIndex implements AutoCloseable {
 
   /** Bump when fields or analysis change: an index of another schema opens empty. */
-  static final String SCHEMA = "kb-5";
+  static final String SCHEMA = "kb-6";
 
   private static final String SCHEMA_KEY = "kb.schema";
   private static final String MARKER_KEY = "kb.marker";
@@ -145,6 +145,9 @@ public final class KnowledgeIndex implements AutoCloseable {
     synchronized (writeLock) {
       writer.deleteAll();
       addInParallel(articles, false);
+      // One segment: every search looks each of its terms up once per segment, and a rebuilt
+      // base then only grows by small near-real-time segments.
+      writer.forceMerge(1);
       marker = null;
       commitLocked();
       refresh();
@@ -229,7 +232,9 @@ public final class KnowledgeIndex implements AutoCloseable {
       return top.scoreDocs.length == 0
           ? Optional.empty()
           : Optional.of(
-              ArticleDocuments.toArticle(s.storedFields().document(top.scoreDocs[0].doc)));
+              ArticleDocuments.toArticle(
+                  s.storedFields().document(top.scoreDocs[0].doc),
+                  ArticleDocuments.body(s.getIndexReader(), top.scoreDocs[0].doc)));
     } finally {
       searchers.release(s);
     }
@@ -250,11 +255,19 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
-  /** Completions of {@code prefix} from offered titles and keywords, shortest first. */
+  /** {@link #suggest(String, int, LocalDate)} judged on the system clock's day. */
   public List<String> suggest(String prefix, int limit) throws IOException {
+    return suggest(prefix, limit, LocalDate.now());
+  }
+
+  /**
+   * Completions of {@code prefix} from titles and keywords of articles offered on {@code today}
+   * (published and valid that day), shortest first.
+   */
+  public List<String> suggest(String prefix, int limit, LocalDate today) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
-      return suggester.suggest(s, prefix, limit, LocalDate.now());
+      return suggester.suggest(s, prefix, limit, today);
     } finally {
       searchers.release(s);
     }

@@ -27,10 +27,12 @@ class EvalThresholdTest {
       e = EvalRunner.runLocal(index, queries);
     }
     System.out.print(e.table());
-    // Measured: recall@5 0.978, MRR@10 0.934, synonym recall@5 1.000, no-answer 0.906,
-    // confident when right 0.963.
-    assertThat(e.overall().recall5()).isGreaterThanOrEqualTo(0.97);
-    assertThat(e.overall().mrr10()).isGreaterThanOrEqualTo(0.92);
+    // Measured (2026-12-03, body coverage in the second stage, spoken-word synonym rules):
+    // recall@5 0.989, MRR@10 0.971, colloquial MRR@10 0.962, synonym recall@5 1.000, no-answer
+    // 0.906, confident when right 0.971.
+    assertThat(e.overall().recall5()).isGreaterThanOrEqualTo(0.98);
+    assertThat(e.overall().mrr10()).isGreaterThanOrEqualTo(0.96);
+    assertThat(e.kind("colloquial").mrr10()).isGreaterThanOrEqualTo(0.94);
     assertThat(e.kind("synonym").recall5()).isGreaterThanOrEqualTo(0.95);
     assertThat(e.kind(EvalQuery.NO_ANSWER).notConfidentShare()).isGreaterThanOrEqualTo(0.85);
     assertThat(e.overall().confidentWhenRight()).isGreaterThanOrEqualTo(0.93);

@@ -160,7 +160,7 @@ public final class MainVerticle extends AbstractVerticle {
                     .compose(
                         v ->
                             KnowledgeService.start(
-                                vertx, pool, config.dataDir().resolve("kb-index")))
+                                vertx, pool, config.dataDir().resolve("kb-index"), clock))
                     .compose(
                         service -> {
                           knowledge.set(service);

@@ -1,5 +1,6 @@
 package org.hotline.kb.index;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,12 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.hotline.kb.Article;
@@ -52,6 +58,7 @@ public final class ArticleDocuments {
     Document d = new Document();
     // Key and filters: exact, untokenized values.
     d.add(new StringField(IndexFields.CODE, a.code(), Field.Store.YES));
+    d.add(new BinaryDocValuesField(IndexFields.CODE, new BytesRef(a.code())));
     d.add(new StringField(IndexFields.STATUS, a.status().name(), Field.Store.YES));
     d.add(new StringField(IndexFields.CATEGORY, a.category(), Field.Store.YES));
     long from = a.validFrom() == null ? Long.MIN_VALUE : a.validFrom().toEpochDay();
@@ -60,11 +67,13 @@ public final class ArticleDocuments {
     d.add(new StoredField(IndexFields.VALID_FROM, from));
     d.add(new LongPoint(IndexFields.VALID_UNTIL, until));
     d.add(new StoredField(IndexFields.VALID_UNTIL, until));
-    // Stored text for hits, snippets and confidence features.
+    // Stored text for read-back and hits.
     String keywords = String.join(IndexFields.KEYWORD_SEPARATOR, a.keywords());
     d.add(new StoredField(IndexFields.TITLE, a.title()));
     d.add(new StoredField(IndexFields.KEYWORDS, keywords));
-    d.add(new StoredField(IndexFields.BODY, a.body()));
+    // The body as doc values: snippets and confidence read it for every hit, and stored fields
+    // would decompress a whole block of neighbours each time.
+    d.add(new BinaryDocValuesField(IndexFields.BODY, new BytesRef(a.body())));
     // Doc values, not stored fields: the reranker reads 30 heads per search without
     // decompressing bodies.
     d.add(
@@ -124,8 +133,25 @@ public final class ArticleDocuments {
     return new ArrayList<>(Arrays.asList(full.toString(), initials.toString()));
   }
 
-  /** Rebuilds the article stored in {@code d}. */
-  public static Article toArticle(Document d) {
+  /** The body of top-level document {@code doc} (kept in doc values, not stored fields). */
+  public static String body(IndexReader reader, int doc) throws IOException {
+    return docValue(reader, IndexFields.BODY, doc);
+  }
+
+  /** The code of top-level document {@code doc}, from doc values. */
+  public static String code(IndexReader reader, int doc) throws IOException {
+    return docValue(reader, IndexFields.CODE, doc);
+  }
+
+  private static String docValue(IndexReader reader, String field, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues values = DocValues.getBinary(leaf.reader(), field);
+    return values.advanceExact(doc - leaf.docBase) ? values.binaryValue().utf8ToString() : "";
+  }
+
+  /** Rebuilds the article stored in {@code d}, whose body is {@code body}. */
+  public static Article toArticle(Document d, String body) {
     long from = d.getField(IndexFields.VALID_FROM).numericValue().longValue();
     long until = d.getField(IndexFields.VALID_UNTIL).numericValue().longValue();
     String keywords = d.get(IndexFields.KEYWORDS);
@@ -133,7 +159,7 @@ public final class ArticleDocuments {
     return new Article(
         d.get(IndexFields.CODE),
         d.get(IndexFields.TITLE),
-        d.get(IndexFields.BODY),
+        body,
         d.get(IndexFields.CATEGORY),
         keywords == null || keywords.isEmpty()
             ? List.of()

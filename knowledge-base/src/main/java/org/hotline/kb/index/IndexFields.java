@@ -37,7 +37,7 @@ public final class IndexFields {
   /** Stored keywords, joined with {@link #KEYWORD_SEPARATOR}. */
   public static final String KEYWORDS = "keywords";
 
-  /** Stored body. */
+  /** Body as binary doc values (UTF-8), read for snippets and confidence. */
   public static final String BODY = "body";
 
   /** Stored owning unit. */

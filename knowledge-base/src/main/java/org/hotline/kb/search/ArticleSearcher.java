@@ -5,25 +5,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.hotline.kb.Hit;
 import org.hotline.kb.SearchQuery;
 import org.hotline.kb.SearchResult;
 import org.hotline.kb.SynonymTable;
+import org.hotline.kb.analysis.TextNormalizer;
+import org.hotline.kb.index.ArticleDocuments;
 import org.hotline.kb.index.HeadInfo;
 import org.hotline.kb.index.IndexFields;
 
@@ -33,16 +30,14 @@ import org.hotline.kb.index.IndexFields;
  */
 public final class ArticleSearcher {
 
-  static {
-    // Long questions expand to many term clauses over 13 fields; the default limit is 1024.
-    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 8192));
-  }
-
   private final SearchTuning tuning;
   private final QueryPlanner planner;
   private final Reranker reranker;
   private final ConfidenceModel confidence;
   private final Snippets snippets = new Snippets(90);
+
+  /** Term states of the current index generation, shared by its searches. */
+  private volatile TermLookup.Shared sharedTerms;
 
   /** A searcher with the given tuning and confidence model. */
   public ArticleSearcher(SearchTuning tuning, ConfidenceModel confidence) {
@@ -60,7 +55,7 @@ public final class ArticleSearcher {
   /** A result with the features that decided its confidence (null features: no hit). */
   public record Outcome(SearchResult result, ConfidenceFeatures features) {}
 
-  private record Candidate(int doc, float bm25, double score, String title, String keywords) {}
+  private record Candidate(int doc, float bm25, double score, HeadInfo head) {}
 
   /** Searches and also returns the confidence features of the best hit. */
   public Outcome searchWithFeatures(IndexSearcher searcher, SearchQuery q, SynonymTable synonyms)
@@ -69,54 +64,72 @@ public final class ArticleSearcher {
     if (plan.isEmpty()) {
       return new Outcome(SearchResult.empty(), null);
     }
+    TermLookup.Shared cached = sharedTerms;
+    if (cached == null || !cached.isFor(searcher)) {
+      cached = new TermLookup.Shared(searcher);
+      sharedTerms = cached;
+    }
+    TermLookup lookup = new TermLookup(searcher, cached);
+    Query first =
+        FirstPassQuery.build(lookup, plan.terms(), tuning.maxClauses(), tuning.maxPostings());
+    if (first == null) {
+      return new Outcome(SearchResult.empty(), null);
+    }
+    int depth = Math.max(q.limit(), tuning.rerankDepth());
+    // No exact hit count (the default counts the first 1,000 hits before it starts skipping):
+    // only the top candidates matter, so block-max skipping starts once they are collected.
     TopDocs top =
         searcher.search(
-            OfferedFilter.wrap(scoringQuery(plan), q.today(), q.categoryFilter()),
-            Math.max(q.limit(), tuning.rerankDepth()));
+            OfferedFilter.wrap(first, q.today(), q.categoryFilter()),
+            new TopScoreDocCollectorManager(depth, null, depth));
     if (top.scoreDocs.length == 0) {
       return new Outcome(SearchResult.empty(), null);
     }
-    List<Candidate> ranked = rerank(searcher, top.scoreDocs, q.q(), plan);
-    StoredFields stored = searcher.storedFields();
+    IndexUnitStats stats = new IndexUnitStats(lookup);
+    List<Candidate> ranked = rerank(searcher, top.scoreDocs, q.q(), plan, stats);
+    IndexReader reader = searcher.getIndexReader();
     List<Hit> hits = new ArrayList<>();
+    String bestBody = null;
     for (int i = 0; i < Math.min(q.limit(), ranked.size()); i++) {
       Candidate c = ranked.get(i);
-      Document d = stored.document(c.doc);
-      String body = d.get(IndexFields.BODY);
-      String snippet = snippets.snippet(body.isEmpty() ? c.title : body, plan.highlights());
-      hits.add(new Hit(d.get(IndexFields.CODE), c.title, snippet, (float) c.score));
+      String body = ArticleDocuments.body(reader, c.doc);
+      if (i == 0) {
+        bestBody = body;
+      }
+      String snippet = snippets.snippet(body.isEmpty() ? c.head.title() : body, plan.highlights());
+      hits.add(
+          new Hit(ArticleDocuments.code(reader, c.doc), c.head.title(), snippet, (float) c.score));
     }
     Candidate best = ranked.get(0);
     double second = ranked.size() > 1 ? ranked.get(1).score : 0;
+    String bodyField = IndexFields.Source.BODY.field(IndexFields.Way.PINYIN);
     ConfidenceFeatures features =
         ConfidenceFeatures.measure(
             plan,
-            best.title,
-            best.keywords,
-            stored.document(best.doc).get(IndexFields.BODY),
+            best.head,
+            TextNormalizer.normalize(bestBody),
+            p -> lookup.contains(bodyField, p, best.doc),
             (float) best.score,
             (float) second,
             best.bm25,
-            new IndexUnitStats(searcher.getIndexReader()));
+            stats);
     return new Outcome(new SearchResult(confidence.confident(features), hits), features);
   }
 
-  private static BooleanQuery scoringQuery(QueryPlan plan) {
-    BooleanQuery.Builder scoring = new BooleanQuery.Builder();
-    for (Map.Entry<String, Map<String, Float>> field : plan.terms().entrySet()) {
-      for (Map.Entry<String, Float> t : field.getValue().entrySet()) {
-        scoring.add(
-            new BoostQuery(new TermQuery(new Term(field.getKey(), t.getKey())), t.getValue()),
-            BooleanClause.Occur.SHOULD);
-      }
-    }
-    return scoring.build();
+  /** The normalised start of a body: bounded work per candidate, the gist comes first. */
+  private String bodyWindow(String body) {
+    int max = tuning.bodyWindow();
+    return TextNormalizer.normalize(body.length() > max ? body.substring(0, max) : body);
   }
 
   private List<Candidate> rerank(
-      IndexSearcher searcher, ScoreDoc[] docs, String question, QueryPlan plan) throws IOException {
+      IndexSearcher searcher,
+      ScoreDoc[] docs,
+      String question,
+      QueryPlan plan,
+      IndexUnitStats stats)
+      throws IOException {
     Reranker.QuestionView view = reranker.view(question, plan);
-    IndexUnitStats stats = new IndexUnitStats(searcher.getIndexReader());
     double[] weights = new double[plan.units().size()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = stats.weight(plan.units().get(i));
@@ -128,23 +141,30 @@ public final class ArticleSearcher {
     List<Candidate> out = new ArrayList<>(docs.length);
     int leafIndex = -1;
     BinaryDocValues heads = null;
+    BinaryDocValues bodies = null;
+    boolean withBody = tuning.bodyBonus() != 0;
     for (ScoreDoc sd : byDoc) {
       int li = ReaderUtil.subIndex(sd.doc, leaves);
       LeafReaderContext leaf = leaves.get(li);
       if (li != leafIndex) {
         leafIndex = li;
         heads = DocValues.getBinary(leaf.reader(), IndexFields.HEAD);
+        bodies = withBody ? DocValues.getBinary(leaf.reader(), IndexFields.BODY) : null;
       }
       HeadInfo head =
           HeadInfo.decode(
               heads.advanceExact(sd.doc - leaf.docBase) ? heads.binaryValue().utf8ToString() : "");
-      String title = head.title();
-      String keywords = head.keywords();
       double score =
           sd.score / topScore
               + reranker.bonus(view, head)
               + tuning.headBonus() * ConfidenceFeatures.headCoverage(plan.units(), weights, head);
-      out.add(new Candidate(sd.doc, sd.score, score, title, keywords));
+      if (withBody && bodies.advanceExact(sd.doc - leaf.docBase)) {
+        String body = bodyWindow(bodies.binaryValue().utf8ToString());
+        score +=
+            tuning.bodyBonus()
+                * ConfidenceFeatures.articleCoverage(plan.units(), weights, head, body);
+      }
+      out.add(new Candidate(sd.doc, sd.score, score, head));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     return out;

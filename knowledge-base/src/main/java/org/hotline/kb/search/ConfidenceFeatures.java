@@ -1,10 +1,8 @@
 package org.hotline.kb.search;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.hotline.kb.analysis.ChineseTerms;
-import org.hotline.kb.analysis.TextNormalizer;
+import java.util.function.Predicate;
+import org.hotline.kb.index.HeadInfo;
 
 /**
  * The features the confidence model reads, measured on the best hit.
@@ -21,37 +19,36 @@ import org.hotline.kb.analysis.TextNormalizer;
 public record ConfidenceFeatures(
     double coverage, double titleCoverage, double gap, double logScore, double unseen) {
 
-  /** Measures the features of a hit with the given stored texts and scores. */
+  /**
+   * Measures the features of a hit.
+   *
+   * @param head the hit's title and keywords, analysed at index time
+   * @param body the hit's body, normalised
+   * @param bodyPinyin whether the hit's body has a pinyin pair (asked of the index: no analysis)
+   */
   public static ConfidenceFeatures measure(
       QueryPlan plan,
-      String title,
-      String keywords,
+      HeadInfo head,
       String body,
+      Predicate<String> bodyPinyin,
       float best,
       float second,
       float bestBm25,
       UnitStats stats) {
-    String head = TextNormalizer.normalize(title + "。" + keywords);
-    String all = head + "。" + TextNormalizer.normalize(body);
-    Set<String> headPinyin = new HashSet<>(ChineseTerms.pinyinBigrams(head));
-    Set<String> allPinyin = new HashSet<>(headPinyin);
-    allPinyin.addAll(ChineseTerms.pinyinBigrams(all.substring(head.length())));
-    Set<String> headInitials = new HashSet<>(ChineseTerms.initials(head));
-    List<QueryPlan.Unit> units = plan.units();
     double inAll = 0;
     double inHead = 0;
     double unseen = 0;
     double total = 0;
-    for (QueryPlan.Unit u : units) {
+    for (QueryPlan.Unit u : plan.units()) {
       double w = stats.weight(u);
       total += w;
       if (stats.unseen(u)) {
         unseen += w;
       }
-      if (covered(u, head, headPinyin, headInitials)) {
+      if (covered(u, head)) {
         inHead += w;
         inAll += w;
-      } else if (covered(u, all, allPinyin, headInitials)) {
+      } else if (coveredInBody(u, body, bodyPinyin)) {
         inAll += w;
       }
     }
@@ -59,6 +56,21 @@ public record ConfidenceFeatures(
     double gap = best <= 0 ? 0 : Math.max(0, (best - second) / best);
     return new ConfidenceFeatures(
         inAll / total, inHead / total, gap, Math.log1p(bestBm25), unseen / total);
+  }
+
+  private static boolean coveredInBody(
+      QueryPlan.Unit u, String body, Predicate<String> bodyPinyin) {
+    for (String s : u.surfaces()) {
+      if (body.contains(s)) {
+        return true;
+      }
+    }
+    for (String p : u.pinyin()) {
+      if (bodyPinyin.test(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How informative a unit is, and whether the index has it at all. */
@@ -75,36 +87,50 @@ public record ConfidenceFeatures(
    * the words that tell near-duplicate articles apart (首次 vs 续签, 注销 vs 设立) sit in their titles and
    * keywords.
    */
-  public static double headCoverage(
-      List<QueryPlan.Unit> units, double[] weights, org.hotline.kb.index.HeadInfo head) {
-    String h = head.text();
-    Set<String> pinyin = head.pinyin();
-    Set<String> initials = head.initials();
+  public static double headCoverage(List<QueryPlan.Unit> units, double[] weights, HeadInfo head) {
     double in = 0;
     double total = 1e-9;
     for (int i = 0; i < units.size(); i++) {
       total += weights[i];
-      if (covered(units.get(i), h, pinyin, initials)) {
+      if (covered(units.get(i), head)) {
         in += weights[i];
       }
     }
     return in / total;
   }
 
-  private static boolean covered(
-      QueryPlan.Unit u, String text, Set<String> pinyin, Set<String> initials) {
+  /**
+   * Weighted share of the question's units found anywhere in an article (head or normalised body
+   * text), for the reranker: a colloquial question names few of the editor's keywords, but an
+   * answer that mentions most of what the caller said is the likelier one.
+   */
+  public static double articleCoverage(
+      List<QueryPlan.Unit> units, double[] weights, HeadInfo head, String body) {
+    double in = 0;
+    double total = 1e-9;
+    for (int i = 0; i < units.size(); i++) {
+      total += weights[i];
+      QueryPlan.Unit u = units.get(i);
+      if (covered(u, head) || coveredInBody(u, body, p -> false)) {
+        in += weights[i];
+      }
+    }
+    return in / total;
+  }
+
+  private static boolean covered(QueryPlan.Unit u, HeadInfo head) {
     for (String s : u.surfaces()) {
-      if (text.contains(s)) {
+      if (head.text().contains(s)) {
         return true;
       }
     }
     for (String p : u.pinyin()) {
-      if (pinyin.contains(p)) {
+      if (head.hasPinyin(p)) {
         return true;
       }
     }
     for (String i : u.initials()) {
-      if (initials.contains(i)) {
+      if (head.hasInitials(i)) {
         return true;
       }
     }

@@ -88,9 +88,9 @@ public final class QueryPlanner {
         continue;
       }
       String c = String.valueOf(text.charAt(i));
-      put(terms, Way.CHARS, c, tuning.chars() * factor);
       boolean pairNext = i + 1 < text.length() && content[i + 1];
       boolean pairPrev = i > 0 && content[i - 1];
+      put(terms, Way.CHARS, c, tuning.chars() * factor);
       if (i + 2 < text.length() && content[i + 2] && TextNormalizer.isHan(text.charAt(i + 1))) {
         put(
             terms,
@@ -197,8 +197,13 @@ public final class QueryPlanner {
   }
 
   private void put(Map<String, Map<String, Float>> terms, Way way, String term, float weight) {
+    put(terms, way, term, weight, way != Way.SKIP);
+  }
+
+  private void put(
+      Map<String, Map<String, Float>> terms, Way way, String term, float weight, boolean body) {
     for (Source s : Source.values()) {
-      if (way == Way.SKIP && s == Source.BODY) {
+      if (!body && s == Source.BODY) {
         continue;
       }
       float w = weight * sourceWeight(s);

@@ -1,7 +1,8 @@
 package org.hotline.kb.search;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hotline.kb.analysis.AnalyzedText;
 import org.hotline.kb.analysis.ChineseTerms;
 import org.hotline.kb.analysis.TextNormalizer;
@@ -23,7 +24,7 @@ final class Reranker {
   }
 
   /** The question as seen by the reranker: its text, synonyms and pinyin. */
-  record QuestionView(String text, String pinyin, List<String> bigramsAndPinyin) {}
+  record QuestionView(String text, String pinyin, Set<String> bigramsAndPinyin) {}
 
   QuestionView view(String question, QueryPlan plan) {
     String text = TextNormalizer.normalize(question);
@@ -32,7 +33,7 @@ final class Reranker {
       all.append('|').append(h);
     }
     String allText = all.toString();
-    List<String> grams = new ArrayList<>(ChineseTerms.bigrams(allText));
+    Set<String> grams = new HashSet<>(ChineseTerms.bigrams(allText));
     grams.addAll(ChineseTerms.pinyinBigrams(text));
     return new QuestionView(allText, pinyinString(text), grams);
   }

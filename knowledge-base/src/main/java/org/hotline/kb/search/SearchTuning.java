@@ -25,6 +25,11 @@ import java.util.function.UnaryOperator;
  * @param titleBonus second-stage bonus for the share of the candidate's title the question covers
  * @param headBonus second-stage bonus for the weighted share of the question the candidate's title
  *     and keywords cover
+ * @param bodyBonus second-stage bonus for the weighted share of the question found anywhere in the
+ *     candidate (head or the start of its body)
+ * @param bodyWindow how many leading body characters that share is measured on
+ * @param maxClauses most term clauses in the BM25 first pass (the most informative are kept)
+ * @param maxPostings most postings (summed document frequencies) the first pass may read
  */
 public record SearchTuning(
     float title,
@@ -42,12 +47,17 @@ public record SearchTuning(
     int rerankDepth,
     float keywordBonus,
     float titleBonus,
-    float headBonus) {
+    float headBonus,
+    float bodyBonus,
+    int bodyWindow,
+    int maxClauses,
+    long maxPostings) {
 
   /** The tuned defaults. */
   public static final SearchTuning DEFAULT =
       new SearchTuning(
-          3f, 2f, 1f, 0.6f, 1f, 0.7f, 0.5f, 0.3f, 2f, 1f, 0.8f, 200, 30, 0f, 0.3f, 2.5f);
+          3f, 2f, 1f, 0.6f, 1f, 0.7f, 0.5f, 0.3f, 2f, 1f, 0.8f, 200, 12, 0f, 0.3f, 2.5f, 2f, 400,
+          256, 20_000);
 
   /** {@link #DEFAULT} with any {@code kb.tune.<name>} system property applied. */
   public static SearchTuning fromSystemProperties() {
@@ -71,7 +81,11 @@ public record SearchTuning(
         p.apply("rerankDepth") == null ? d.rerankDepth : Integer.parseInt(p.apply("rerankDepth")),
         f(p.apply("keywordBonus"), d.keywordBonus),
         f(p.apply("titleBonus"), d.titleBonus),
-        f(p.apply("headBonus"), d.headBonus));
+        f(p.apply("headBonus"), d.headBonus),
+        f(p.apply("bodyBonus"), d.bodyBonus),
+        p.apply("bodyWindow") == null ? d.bodyWindow : Integer.parseInt(p.apply("bodyWindow")),
+        p.apply("maxClauses") == null ? d.maxClauses : Integer.parseInt(p.apply("maxClauses")),
+        p.apply("maxPostings") == null ? d.maxPostings : Long.parseLong(p.apply("maxPostings")));
   }
 
   private static float f(String v, float dflt) {

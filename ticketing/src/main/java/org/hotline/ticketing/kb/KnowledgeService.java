@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -46,18 +47,28 @@ public final class KnowledgeService {
   private volatile String installation = "";
   private Future<Void> tail = Future.succeededFuture();
 
+  private final Clock clock;
+
   private KnowledgeService(
-      Vertx vertx, Pool pool, ArticleRepository articles, KnowledgeIndex index) {
+      Vertx vertx, Pool pool, ArticleRepository articles, KnowledgeIndex index, Clock clock) {
     this.vertx = vertx;
     this.pool = pool;
     this.articles = articles;
     this.index = index;
+    this.clock = clock;
+  }
+
+  /** {@link #start(Vertx, Pool, Path, Clock)} on the system clock. */
+  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, Path dir) {
+    return start(vertx, pool, dir, Clock.systemUTC());
   }
 
   /**
    * Opens (or creates) the index in {@code dir}, rebuilding it when missing, and keeps it current.
+   * Validity of articles (search and suggest) is judged on {@code clock}'s day in the hotline's
+   * zone.
    */
-  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, Path dir) {
+  public static Future<KnowledgeService> start(Vertx vertx, Pool pool, Path dir, Clock clock) {
     ArticleRepository repo = new ArticleRepository();
     return synonymsText(pool)
         .compose(
@@ -69,7 +80,7 @@ public final class KnowledgeService {
                     }))
         .compose(
             index -> {
-              KnowledgeService s = new KnowledgeService(vertx, pool, repo, index);
+              KnowledgeService s = new KnowledgeService(vertx, pool, repo, index, clock);
               return installationId(pool)
                   .compose(
                       id -> {
@@ -195,13 +206,19 @@ public final class KnowledgeService {
   }
 
   public Future<SearchResult> search(String q, int limit, String category) {
-    LocalDate today = LocalDate.now(WorkingCalendar.SHANGHAI);
+    LocalDate today = today();
     return vertx.executeBlocking(
         () -> index.search(new SearchQuery(q, limit, category, today)), false);
   }
 
   public Future<List<String>> suggest(String prefix, int limit) {
-    return vertx.executeBlocking(() -> index.suggest(prefix, limit), false);
+    LocalDate today = today();
+    return vertx.executeBlocking(() -> index.suggest(prefix, limit, today), false);
+  }
+
+  /** The day articles' validity is judged on: the platform clock's date in the hotline's zone. */
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), WorkingCalendar.SHANGHAI);
   }
 
   /** Upserts the good lines in one transaction, then indexes them before answering. */

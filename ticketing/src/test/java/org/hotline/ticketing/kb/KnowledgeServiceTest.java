@@ -77,4 +77,39 @@ class KnowledgeServiceTest {
         .satisfies(h -> assertThat(h.code()).isEqualTo("T-CRASH"));
     await(kb.close());
   }
+
+  @Test
+  void validityIsJudgedOnThePlatformClockForSearchAndSuggest() throws Exception {
+    Path index = dir.resolve("kb-index");
+    try (Connection c = platform.jdbc()) {
+      c.createStatement()
+          .executeUpdate(
+              "INSERT INTO kb_article (code, title, body, status, valid_until, updated_by) VALUES"
+                  + " ('T-CLOCK', '海王星驿站开放时间', '海王星驿站每天九点开放。', 'published',"
+                  + " DATE '2029-12-31', 'test') ON CONFLICT (code) DO NOTHING");
+      c.createStatement()
+          .executeUpdate(
+              "INSERT INTO outbox (topic, payload) VALUES ('kb.article', '{\"code\":\"T-CLOCK\"}')");
+    }
+    KnowledgeService before =
+        await(KnowledgeService.start(vertx, pool, index, clockAt("2029-12-31T12:00:00Z")));
+    await(before.catchUp());
+    assertThat(await(before.suggest("海王星", 5))).contains("海王星驿站开放时间");
+    assertThat(await(before.search("海王星驿站几点开放", 3, null)).hits())
+        .extracting(h -> h.code())
+        .contains("T-CLOCK");
+    await(before.close());
+    // 2029-12-31T18:00Z is already 2030-01-01 in Shanghai: the policy has expired there.
+    KnowledgeService after =
+        await(KnowledgeService.start(vertx, pool, index, clockAt("2029-12-31T18:00:00Z")));
+    assertThat(await(after.suggest("海王星", 5))).doesNotContain("海王星驿站开放时间");
+    assertThat(await(after.search("海王星驿站几点开放", 3, null)).hits())
+        .extracting(h -> h.code())
+        .doesNotContain("T-CLOCK");
+    await(after.close());
+  }
+
+  private static java.time.Clock clockAt(String instant) {
+    return java.time.Clock.fixed(java.time.Instant.parse(instant), java.time.ZoneOffset.UTC);
+  }
 }

@@ -50,6 +50,13 @@ public final class TelephonyAddresses {
    * fractions 0..1 of the calls offered today; {@code connected} is false while the AMI link is
    * down (figures then show the last known state).
    */
+  /**
+   * Published whenever an agent goes into or out of a pause (示忙), or changes its reason, as the AMI
+   * member events report it (from the console or the softphone alike): {@code {agent, interface,
+   * paused, reason, at}}. The core keeps the intervals for the per-agent figures.
+   */
+  public static final String AGENT_PAUSE = "telephony.agent.pause";
+
   public static final String WALLBOARD = "telephony.wallboard";
 
   /** Request (any body) → the current wallboard JSON, as published on {@link #WALLBOARD}. */

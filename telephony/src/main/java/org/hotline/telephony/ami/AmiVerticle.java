@@ -299,6 +299,18 @@ public final class AmiVerticle extends VerticleBase {
       duringResync.add(Map.entry(e, at));
     }
     state.apply(e, at);
+    for (CallCentreState.PauseChange c : state.drainPauseChanges()) {
+      vertx
+          .eventBus()
+          .publish(
+              TelephonyAddresses.AGENT_PAUSE,
+              new io.vertx.core.json.JsonObject()
+                  .put("agent", c.agent())
+                  .put("interface", c.iface())
+                  .put("paused", c.paused())
+                  .put("reason", c.reason())
+                  .put("at", c.at().toString()));
+    }
     if (e.isEvent("OriginateResponse")) {
       calls.originateResponse(e, at);
     }

@@ -11,15 +11,15 @@ import java.util.Map;
  * Per agent over a period: answered calls and their talk time (call records), orders created and
  * answered directly (the order history's {@code create} and {@code answer} events by that user),
  * and the post-call survey (survey_result of kind {@code call}, joined to the rated call's agent).
- * Pauses are not recorded by the platform (queue pauses go to Asterisk and are not stored), so the
- * column stays empty rather than showing a made-up zero.
+ * Pauses (示忙) come from the intervals the telephony bridge records from Asterisk's QueueMemberPause
+ * events: how many began in the period and how long they overlapped it.
  */
 public final class AgentStats {
 
   /** Said wherever the pause column is shown. */
   public static final String PAUSES_NOTE =
-      "示忙（暂停）未记录：暂停只下发至 Asterisk，平台不保存。"
-          + " Pauses are not recorded: they are sent to Asterisk and not stored by the platform.";
+      "示忙次数与时长取自 Asterisk 的队列成员暂停事件（坐席台与话机上的示忙都计入）。"
+          + " Pauses are counted from Asterisk's QueueMemberPause events (console and phone alike).";
 
   static final String SQL =
       """
@@ -45,18 +45,30 @@ public final class AgentStats {
           FROM call_record c JOIN survey_result s ON s.call_id = c.id AND s.kind = 'call'
          WHERE c.agent IS NOT NULL AND c.entered_at >= $1 AND c.entered_at < $2
          GROUP BY c.agent
+      ), pauses AS (
+        SELECT p.agent,
+               count(*) FILTER (WHERE p.started_at >= $1) AS pauses,
+               coalesce(sum(extract(epoch FROM
+                 least(coalesce(p.ended_at, now()), $2) - greatest(p.started_at, $1))), 0)::bigint
+                 AS paused_seconds
+          FROM agent_pause p
+         WHERE p.started_at < $2 AND (p.ended_at IS NULL OR p.ended_at > $1)
+         GROUP BY p.agent
       ), agents AS (
         SELECT agent FROM calls UNION SELECT agent FROM intake UNION SELECT agent FROM surveys
+        UNION SELECT agent FROM pauses
       )
       SELECT a.agent, u.display_name,
              coalesce(c.calls, 0) AS calls, coalesce(c.talk, 0) AS talk,
              coalesce(i.created, 0) AS created, coalesce(i.answered, 0) AS answered,
              coalesce(s.rated, 0) AS rated, coalesce(s.satisfied, 0) AS satisfied,
-             coalesce(s.basically, 0) AS basically, coalesce(s.dissatisfied, 0) AS dissatisfied
+             coalesce(s.basically, 0) AS basically, coalesce(s.dissatisfied, 0) AS dissatisfied,
+             coalesce(p.pauses, 0) AS pauses, coalesce(p.paused_seconds, 0) AS paused_seconds
         FROM agents a
         LEFT JOIN calls c ON c.agent = a.agent
         LEFT JOIN intake i ON i.agent = a.agent
         LEFT JOIN surveys s ON s.agent = a.agent
+        LEFT JOIN pauses p ON p.agent = a.agent
         LEFT JOIN app_user u ON u.username = a.agent
        ORDER BY a.agent
       """;
@@ -80,6 +92,7 @@ public final class AgentStats {
                       .col("handleSeconds", "通话时长(秒) Talk s")
                       .col("avgHandleSeconds", "平均通话(秒) Avg talk s")
                       .col("pauses", "示忙次数 Pauses")
+                      .col("pausedSeconds", "示忙时长(秒) Paused s")
                       .col("ordersCreated", "建单量 Orders created")
                       .col("directAnswers", "直接答复 Direct answers")
                       .col("surveyRated", "评价数 Surveys")
@@ -98,7 +111,8 @@ public final class AgentStats {
                 row.put("calls", calls);
                 row.put("handleSeconds", talk);
                 row.put("avgHandleSeconds", HotlineStats.mean(talk, calls));
-                row.put("pauses", null);
+                row.put("pauses", r.getLong("pauses"));
+                row.put("pausedSeconds", r.getLong("paused_seconds"));
                 row.put("ordersCreated", r.getLong("created"));
                 row.put("directAnswers", r.getLong("answered"));
                 row.put("surveyRated", rated);

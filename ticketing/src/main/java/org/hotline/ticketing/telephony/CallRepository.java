@@ -75,6 +75,37 @@ public final class CallRepository {
         .mapEmpty();
   }
 
+  /**
+   * Records a pause change (TelephonyAddresses.AGENT_PAUSE): a pause (or a new reason) closes the
+   * running interval and opens one; an unpause closes it. Replays of the same change are no-ops.
+   */
+  public Future<Void> recordPause(String agent, boolean paused, String reason, OffsetDateTime at) {
+    String close =
+        paused
+            ? "UPDATE agent_pause SET ended_at = greatest($2, started_at) WHERE agent = $1"
+                + " AND ended_at IS NULL AND reason IS DISTINCT FROM $3"
+            : "UPDATE agent_pause SET ended_at = greatest($2, started_at) WHERE agent = $1"
+                + " AND ended_at IS NULL";
+    return pool.withTransaction(
+        tx -> {
+          Future<?> closed =
+              paused
+                  ? tx.preparedQuery(close).execute(Tuple.of(agent, at, reason))
+                  : tx.preparedQuery(close).execute(Tuple.of(agent, at));
+          return closed
+              .compose(
+                  v ->
+                      paused
+                          ? tx.preparedQuery(
+                                  "INSERT INTO agent_pause (agent, reason, started_at)"
+                                      + " VALUES ($1, $2, $3) ON CONFLICT (agent)"
+                                      + " WHERE ended_at IS NULL DO NOTHING")
+                              .execute(Tuple.of(agent, reason, at))
+                          : Future.succeededFuture())
+              .mapEmpty();
+        });
+  }
+
   public Future<Boolean> isBlocked(String number) {
     return pool.preparedQuery("SELECT 1 FROM blocked_number WHERE number = $1")
         .execute(Tuple.of(number))

@@ -81,6 +81,16 @@ public final class TelephonyBridge {
                 m.body().getString("callId"),
                 "IVR 中挂机：" + m.body().getString("stage", "")));
     bus.<JsonObject>consumer(
+        TelephonyAddresses.AGENT_PAUSE,
+        m ->
+            logged(
+                "agent pause",
+                calls.recordPause(
+                    m.body().getString("agent"),
+                    m.body().getBoolean("paused", false),
+                    m.body().getString("reason"),
+                    java.time.OffsetDateTime.parse(m.body().getString("at")))));
+    bus.<JsonObject>consumer(
         TelephonyAddresses.WALLBOARD,
         m -> longestWaitSeconds = m.body().getInteger("longestWaitSeconds", 0));
     bus.<JsonObject>consumer(TelephonyAddresses.IVR_CALLER, this::caller);

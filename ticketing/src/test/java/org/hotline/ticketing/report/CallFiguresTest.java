@@ -95,13 +95,22 @@ class CallFiguresTest {
 
   @Test
   void agentFigures() throws Exception {
+    // agent1's pauses (the period is 11-02 00:00 to 11-04 00:00 Beijing time = 11-01T16:00Z to
+    // 11-03T16:00Z): lunch 02:00Z–02:30Z (1800 s); one begun before the period, 15:50Z–16:10Z on
+    // 11-01 (600 s inside, not counted as begun); one still open from 15:55Z on 11-03 (300 s).
+    db.sql(
+        "INSERT INTO agent_pause (agent, reason, started_at, ended_at) VALUES"
+            + " ('agent1', 'lunch', '2026-11-02T02:00Z', '2026-11-02T02:30Z'),"
+            + " ('agent1', 'acw', '2026-11-01T15:50Z', '2026-11-01T16:10Z'),"
+            + " ('agent1', 'training', '2026-11-03T15:55Z', NULL)");
     ReportTable t = await(new AgentStats(db.pool).compute(days));
     assertThat(t.rows()).extracting(r -> r.get("agent")).containsExactly("agent1", "agent2");
     assertThat(t.rows().get(0))
         .containsEntry("calls", 2L)
         .containsEntry("handleSeconds", 300L)
         .containsEntry("avgHandleSeconds", 150.0)
-        .containsEntry("pauses", null)
+        .containsEntry("pauses", 2L)
+        .containsEntry("pausedSeconds", 2700L)
         .containsEntry("ordersCreated", 3L)
         .containsEntry("directAnswers", 1L)
         .containsEntry("surveyRated", 2L)

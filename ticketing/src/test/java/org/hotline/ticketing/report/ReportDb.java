@@ -86,7 +86,7 @@ final class ReportDb {
   void reset() throws Exception {
     sql(
         "TRUNCATE appeal_event, appeal, deadline_notice, order_event, outbox, work_order,"
-            + " call_record, survey_result, unit_contact, unit, category CASCADE");
+            + " call_record, survey_result, agent_pause, unit_contact, unit, category CASCADE");
     sql("DELETE FROM app_user WHERE username <> 'admin'");
     sql(
         "INSERT INTO unit (code, name, parent_code, type) VALUES ('ua', '甲街道', NULL, 'street'),"

@@ -52,8 +52,8 @@ public final class CallCentreState {
       case "agentconnect" -> agentFor(e, at).ifPresent(a -> connected(a, e));
       case "agentcomplete" -> agentFor(e, at).ifPresent(a -> completed(a, at));
       case "queuememberadded", "queuememberstatus", "queuememberpause", "queuememberpaused" ->
-          memberChanged(e);
-      case "queuememberremoved" -> memberRemoved(e);
+          memberChanged(e, at);
+      case "queuememberremoved" -> memberRemoved(e, at);
       case "newchannel" -> channels.put(e.get("Uniqueid"), channelOf(e));
       case "newcallerid" -> callerIdChanged(e);
       case "hangup" -> hungUp(e.get("Uniqueid"));
@@ -257,16 +257,50 @@ public final class CallCentreState {
     a.lastCallEnded = at;
   }
 
-  private void memberChanged(AmiMessage e) {
+  private void memberChanged(AmiMessage e, Instant at) {
     AgentState a = agent(ifaceOf(e), e.text("MemberName", null));
+    boolean wasPaused = a.paused();
+    String wasReason = a.pausedReason();
     a.applyMemberFields(e.get("Queue"), e);
+    notePause(a, wasPaused, wasReason, at);
     if (!a.inCall && a.callId != null && !DeviceState.onCall(a.deviceStatus)) {
       a.callId = null; // a missed AgentComplete: the member event is the more recent truth
     }
   }
 
-  private void memberRemoved(AmiMessage e) {
-    findAgent(ifaceOf(e)).ifPresent(a -> a.queues.remove(e.get("Queue")));
+  private void memberRemoved(AmiMessage e, Instant at) {
+    findAgent(ifaceOf(e))
+        .ifPresent(
+            a -> {
+              boolean wasPaused = a.paused();
+              String wasReason = a.pausedReason();
+              a.queues.remove(e.get("Queue"));
+              notePause(a, wasPaused, wasReason, at);
+            });
+  }
+
+  /** An agent's pause as the platform records it: paused in every queue it is a member of. */
+  public record PauseChange(
+      String agent, String iface, boolean paused, String reason, Instant at) {}
+
+  private final List<PauseChange> pauseChanges = new ArrayList<>();
+
+  private void notePause(AgentState a, boolean wasPaused, String wasReason, Instant at) {
+    boolean paused = a.paused();
+    if (paused != wasPaused || (paused && !java.util.Objects.equals(wasReason, a.pausedReason()))) {
+      pauseChanges.add(
+          new PauseChange(a.name, a.iface, paused, paused ? a.pausedReason() : null, at));
+    }
+  }
+
+  /** The pause changes since the last call (the caller publishes them). */
+  public List<PauseChange> drainPauseChanges() {
+    if (pauseChanges.isEmpty()) {
+      return List.of();
+    }
+    List<PauseChange> out = List.copyOf(pauseChanges);
+    pauseChanges.clear();
+    return out;
   }
 
   private void callerIdChanged(AmiMessage e) {

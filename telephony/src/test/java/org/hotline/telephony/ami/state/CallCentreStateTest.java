@@ -110,6 +110,32 @@ class CallCentreStateTest {
   }
 
   @Test
+  void pauseChangesAreReportedOnceEachForTheRecord() {
+    s.apply(member("QueueMemberAdded", A1, "1001", "Paused", "0"), T0);
+    assertThat(s.drainPauseChanges()).isEmpty();
+    s.apply(member("QueueMemberPause", A1, "1001", "Paused", "1", "PausedReason", "lunch"), T0);
+    s.apply(member("QueueMemberStatus", A1, "1001", "Paused", "1", "PausedReason", "lunch"), T0);
+    assertThat(s.drainPauseChanges())
+        .containsExactly(new CallCentreState.PauseChange("1001", A1, true, "lunch", T0));
+    Instant later = T0.plusSeconds(600);
+    s.apply(
+        member("QueueMemberPause", A1, "1001", "Paused", "1", "PausedReason", "training"), later);
+    s.apply(member("QueueMemberPause", A1, "1001", "Paused", "0"), later.plusSeconds(60));
+    assertThat(s.drainPauseChanges())
+        .extracting(CallCentreState.PauseChange::paused, CallCentreState.PauseChange::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(true, "training"),
+            org.assertj.core.groups.Tuple.tuple(false, null));
+    s.apply(member("QueueMemberPause", A1, "1001", "Paused", "1", "PausedReason", "acw"), later);
+    s.drainPauseChanges();
+    s.apply(
+        member("QueueMemberRemoved", A1, "1001"), later.plusSeconds(5)); // logged out: pause ends
+    assertThat(s.drainPauseChanges())
+        .extracting(CallCentreState.PauseChange::paused)
+        .containsExactly(false);
+  }
+
+  @Test
   void asteriskJavaBooleansCountAsPausedToo() {
     s.apply(member("QueueMemberPause", A1, "1001", "Paused", "true", "PausedReason", "break"), T0);
     assertThat(status(T0)).isEqualTo(AgentStatus.PAUSED);

@@ -6,7 +6,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.EnumSet;
 import org.hotline.ticketing.order.WorkOrderService;
-import org.hotline.ticketing.workflow.Action;
 import org.hotline.ticketing.workflow.ActionRequest;
 import org.hotline.ticketing.workflow.Actor;
 import org.hotline.ticketing.workflow.Role;
@@ -57,19 +56,7 @@ public final class CallbackRatings {
               }
               Row r = rows.iterator().next();
               ActionRequest req =
-                  new ActionRequest(
-                      Action.CALLBACK,
-                      r.getInteger("version"),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      CallbackTasks.RATINGS.get(score - 1),
-                      "电话回访评价（呼叫 " + callId + "）");
+                  ActionRequest.rating(r.getInteger("version"), score, "电话回访评价（呼叫 " + callId + "）");
               return orders.act(ACTOR, r.getLong("order_id"), req).map(true);
             });
   }

@@ -20,7 +20,6 @@ import org.hotline.ticketing.db.Db;
 import org.hotline.ticketing.order.NewOrder;
 import org.hotline.ticketing.order.WorkOrderRepository;
 import org.hotline.ticketing.order.WorkOrderService;
-import org.hotline.ticketing.workflow.Action;
 import org.hotline.ticketing.workflow.ActionRequest;
 import org.hotline.ticketing.workflow.Actor;
 import org.hotline.ticketing.workflow.OrderState;
@@ -38,9 +37,6 @@ public final class SmsBridge {
   private static final Logger LOG = LoggerFactory.getLogger(SmsBridge.class);
   private static final Actor SMS = new Actor("sms", EnumSet.of(Role.AGENT), null);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-  private static final String[] RATINGS = {
-    null, "satisfied", "basically_satisfied", "dissatisfied"
-  };
 
   private final Vertx vertx;
   private final Pool pool;
@@ -94,20 +90,7 @@ public final class SmsBridge {
                 return newOrder(mo, number); // no survey pending: the text is a request of its own
               }
               Row r = rows.iterator().next();
-              ActionRequest req =
-                  new ActionRequest(
-                      Action.CALLBACK,
-                      r.getInteger("version"),
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      RATINGS[score],
-                      "短信回访评价");
+              ActionRequest req = ActionRequest.rating(r.getInteger("version"), score, "短信回访评价");
               return orders.act(SMS, r.getLong("id"), req).mapEmpty();
             });
   }

@@ -31,7 +31,30 @@ public record ActionRequest(
         action, version, null, null, null, null, null, null, null, null, null, null);
   }
 
-  /** The callback results, as the API spells them. */
+  /**
+   * The callback that records a citizen's survey answer: 1 满意, 2 基本满意, 3 不满意 (as the IVR and the
+   * SMS survey ask it).
+   */
+  public static ActionRequest rating(int version, int score, String note) {
+    if (score < 1 || score > 3) {
+      throw new IllegalArgumentException("a survey score is 1, 2 or 3: " + score);
+    }
+    return new ActionRequest(
+        Action.CALLBACK,
+        version,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        CALLBACK_RESULTS.get(score - 1),
+        note);
+  }
+
+  /** The callback results, as the API spells them (the first three are the survey's ratings). */
   public static final List<String> CALLBACK_RESULTS =
       List.of("satisfied", "basically_satisfied", "dissatisfied", "unreachable");
 }

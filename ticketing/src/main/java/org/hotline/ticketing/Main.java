@@ -94,7 +94,9 @@ public final class Main {
                   : "   PBX: Asterisk AMI at " + c.env().get("HOTLINE_AMI_HOST")));
       if (pbx.simulated()) {
         System.out.println(
-            "[hotline]   模拟来电 simulated calls: POST "
+            "[hotline]   模拟来电 simulated calls: page "
+                + base
+                + "/simcall, or POST "
                 + base
                 + "/api/sim/calls {\"caller\":\"13800138000\"}, then /dtmf, /answer, /hangup");
       }

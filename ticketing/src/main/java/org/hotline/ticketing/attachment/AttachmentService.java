@@ -136,11 +136,25 @@ public final class AttachmentService {
                   .compose(
                       there ->
                           there
-                              ? Future.succeededFuture(new Download(a, file))
+                              ? logView(actor, a).map(v -> new Download(a, file))
                               : Future.failedFuture(
                                   WorkflowException.notFound(
                                       "the file of attachment " + attachmentId + " is missing")));
             });
+  }
+
+  /**
+   * A file a citizen's order carries may hold personal data: a centre staff download is logged
+   * before it is served, like every other view of a citizen's data (units' own files are not).
+   */
+  private Future<Void> logView(Actor actor, Attachment a) {
+    if (actor.isUnitStaff()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(
+            "INSERT INTO personal_data_access (username, order_id, purpose) VALUES ($1, $2, $3)")
+        .execute(io.vertx.sqlclient.Tuple.of(actor.username(), a.orderId(), "attachment:" + a.id()))
+        .mapEmpty();
   }
 
   /** Unit staff see their subtree; centre staff everything (null); nobody else anything. */

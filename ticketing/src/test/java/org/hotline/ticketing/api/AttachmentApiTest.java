@@ -181,8 +181,25 @@ class AttachmentApiTest {
     assertThat(d.headers().firstValue("Content-Disposition").orElseThrow())
         .startsWith("attachment;")
         .contains("filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.png");
-    // Centre staff read it too.
+    // Centre staff read it too, and that view of a citizen's file is logged (the unit's is not).
+    String purpose = "attachment:" + photo.getLong("id");
+    assertThat(views(purpose)).isZero();
     assertThat(dispatcher.download(photo.getString("url")).statusCode()).isEqualTo(200);
+    assertThat(views(purpose)).isEqualTo(1);
+  }
+
+  private static int views(String purpose) throws Exception {
+    try (java.sql.Connection c = platform.jdbc();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT count(*) FROM personal_data_access WHERE purpose = ?"
+                    + " AND username = 'dispatcher1'")) {
+      ps.setString(1, purpose);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 
   @Test

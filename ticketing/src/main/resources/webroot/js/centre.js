@@ -69,6 +69,41 @@
     return api('GET', '/api/tickets?' + query);
   }
 
+  // ---- paging: each list shows PAGE orders; a pager under it moves through the rest ----------------
+
+  const PAGE = 100;
+  const pageIndex = {}; // list id → page shown (0-based)
+
+  /** One page of the orders a list shows. */
+  function listPage(listId, query) {
+    return orders(query + '&size=' + PAGE + '&page=' + (pageIndex[listId] || 0));
+  }
+
+  /** The pager under a list: previous / next when the list has more than one page. */
+  function pager(listId, page, reloadList) {
+    let box = document.getElementById(listId + '-pager');
+    if (!box) {
+      box = el('div', { class: 'pager', id: listId + '-pager' });
+      document.getElementById(listId).after(box);
+    }
+    const pages = Math.max(1, Math.ceil(page.total / PAGE));
+    if ((pageIndex[listId] || 0) > pages - 1) { // the list shrank under us: show its last page
+      pageIndex[listId] = pages - 1;
+      reloadList().catch(failed);
+      return;
+    }
+    const at = pageIndex[listId] || 0;
+    if (pages === 1) {
+      fill(box);
+      return;
+    }
+    const go = (to) => () => { pageIndex[listId] = to; reloadList().catch(failed); };
+    fill(box,
+      el('button', { type: 'button', class: 'small', id: listId + '-prev', disabled: at === 0, onclick: go(at - 1) }, t('centre.page.prev')),
+      ' ', el('span', { class: 'muted', id: listId + '-page' }, t('centre.page.info', { page: at + 1, pages, total: page.total })), ' ',
+      el('button', { type: 'button', class: 'small', id: listId + '-next', disabled: at >= pages - 1, onclick: go(at + 1) }, t('centre.page.next')));
+  }
+
   /** POST /api/tickets/{id}/{action} with the version the list showed. */
   function act(o, action, body) {
     return api('POST', '/api/tickets/' + o.id + '/' + action, Object.assign({ version: o.version }, body || {}));
@@ -138,8 +173,9 @@
   }
 
   async function intake() {
-    const page = await orders('state=RECEIVED&size=100');
+    const page = await listPage('intake-list', 'state=RECEIVED');
     count('intake', page.total);
+    pager('intake-list', page, intake);
     rows('intake-list', page.items, (o) => el('tr', { dataset: { id: o.id } },
       el('td', {}, orderLink(o), o.urgency === 'urgent' ? [' ', badge(t('centre.urgent'), 'bad')] : ''),
       el('td', {}, fmtTime(o.createdAt)),
@@ -203,8 +239,9 @@
   // ---- 申请审批: return, dispute and extension requests ---------------------------------------
 
   async function decisions() {
-    const page = await orders('pending=any&size=100');
+    const page = await listPage('decisions-list', 'pending=any');
     count('decisions', page.total);
+    pager('decisions-list', page, decisions);
     rows('decisions-list', page.items, (o) => {
       const p = o.pending || {};
       let buttons;
@@ -238,8 +275,9 @@
   // ---- 答复审核: replies to review --------------------------------------------------------------
 
   async function review() {
-    const page = await orders('state=REPLIED&size=100');
+    const page = await listPage('review-list', 'state=REPLIED');
     count('review', page.total);
+    pager('review-list', page, review);
     rows('review-list', page.items, (o) => el('tr', { dataset: { id: o.id } },
       el('td', {}, orderLink(o)),
       el('td', {}, holder(o)),
@@ -290,10 +328,11 @@
 
   async function callbacks() {
     const [awaiting, tasks] = await Promise.all([
-      orders('state=CALLBACK&size=100'),
+      listPage('callback-orders', 'state=CALLBACK'),
       api('GET', '/api/callbacks?size=100').catch(() => ({ items: [], total: 0 })),
     ]);
     count('callbacks', awaiting.total + tasks.total);
+    pager('callback-orders', awaiting, callbacks);
     rows('callback-orders', awaiting.items, (o) => {
       const select = el('select', { id: 'result-' + o.id, class: 'compact', 'aria-label': t('centre.result') },
         ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable']
@@ -343,9 +382,11 @@
 
   async function deadlines() {
     const [late, soon] = await Promise.all([
-      orders('overdue=true&size=100'),
-      orders('dueSoon=true&size=100'),
+      listPage('overdue-list', 'overdue=true'),
+      listPage('duesoon-list', 'dueSoon=true'),
     ]);
+    pager('overdue-list', late, deadlines);
+    pager('duesoon-list', soon, deadlines);
     count('deadlines', late.total + soon.total);
     fill('overdue-total', t('centre.total', { n: late.total }));
     fill('duesoon-total', t('centre.total', { n: soon.total }));

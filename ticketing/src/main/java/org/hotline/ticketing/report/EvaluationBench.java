@@ -3,15 +3,14 @@ package org.hotline.ticketing.report;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.db.DatabaseBootstrap;
 import org.hotline.ticketing.db.Db;
@@ -32,14 +31,14 @@ public final class EvaluationBench {
     env.put("PGDATABASE", DB);
     env.put("HOTLINE_DB", "external");
     HotlineConfig config = HotlineConfig.load(env);
-    drop(config);
+    ScratchDatabase.drop(config, DB);
     Vertx vertx = null;
     String result = null;
     try {
       DatabaseBootstrap.Result located = DatabaseBootstrap.locate(config);
       DatabaseBootstrap.migrate(located.config());
       long t0 = System.nanoTime();
-      try (Connection c = jdbc(config, DB);
+      try (Connection c = ScratchDatabase.connect(config, DB);
           Statement s = c.createStatement()) {
         fill(s, orders);
       }
@@ -75,7 +74,7 @@ public final class EvaluationBench {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
       if (!"1".equals(System.getenv("HOTLINE_BENCH_KEEP"))) {
-        drop(config);
+        ScratchDatabase.drop(config, DB);
       }
     }
     System.out.println(result);
@@ -117,21 +116,5 @@ public final class EvaluationBench {
             + " WHERE (a.n NOT IN (2, 3) OR o.id % 50 = 0) AND (a.n NOT IN (6, 7) OR o.id % 7 = 0)"
             + " ORDER BY o.created_at, o.id, a.n");
     s.execute("ANALYZE");
-  }
-
-  private static Connection jdbc(HotlineConfig c, String database) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    return DriverManager.getConnection(c.jdbcUrl(database), p);
-  }
-
-  private static void drop(HotlineConfig c) throws Exception {
-    try (Connection conn = jdbc(c, "postgres");
-        Statement s = conn.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-    }
   }
 }

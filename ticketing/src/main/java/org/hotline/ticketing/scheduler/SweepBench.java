@@ -6,17 +6,16 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.hotline.sms.outbox.SmsOutbox;
 import org.hotline.sms.templates.SmsTemplates;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.calendar.CalendarRepository;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.config.HotlineConfig;
@@ -46,7 +45,7 @@ public final class SweepBench {
     env.put("PGDATABASE", DB);
     env.put("HOTLINE_DB", "external");
     HotlineConfig config = HotlineConfig.load(env);
-    drop(config);
+    ScratchDatabase.drop(config, DB);
     Vertx vertx = null;
     String result = null;
     try {
@@ -54,7 +53,7 @@ public final class SweepBench {
       DatabaseBootstrap.migrate(located.config());
       ZonedDateTime now = LocalDateTime.of(2026, 11, 30, 10, 0).atZone(WorkingCalendar.SHANGHAI);
       long t0 = System.nanoTime();
-      try (Connection c = jdbc(config, DB);
+      try (Connection c = ScratchDatabase.connect(config, DB);
           Statement s = c.createStatement()) {
         fill(s, orders, warnShare, overdueShare, now);
       }
@@ -108,7 +107,7 @@ public final class SweepBench {
       warm = warm.plus(await(warmUp.sweep(now.minusDays(9))));
       System.out.printf(
           "warm-up sweeps (9 days ago): %.3f s — %s%n", (System.nanoTime() - w0) / 1e9, warm);
-      try (Connection c = jdbc(config, DB);
+      try (Connection c = ScratchDatabase.connect(config, DB);
           Statement s = c.createStatement()) {
         s.execute("VACUUM ANALYZE");
         s.execute("CHECKPOINT");
@@ -123,7 +122,7 @@ public final class SweepBench {
 
       // The prepare step: orders that just arrived at a unit get their working-time warning
       // moments.
-      try (Connection c = jdbc(config, DB);
+      try (Connection c = ScratchDatabase.connect(config, DB);
           Statement s = c.createStatement()) {
         s.execute(
             "UPDATE work_order SET sign_warn_at = NULL, due_warn_at = NULL WHERE id IN (SELECT id"
@@ -148,7 +147,7 @@ public final class SweepBench {
       System.out.printf(
           "prepare step: %d orders' working-time warning moments in %.3f s (%s)%n",
           prepared.prepared(), prepareSeconds, prepared);
-      try (Connection c = jdbc(config, DB);
+      try (Connection c = ScratchDatabase.connect(config, DB);
           Statement s = c.createStatement();
           ResultSet rs =
               s.executeQuery(
@@ -168,7 +167,7 @@ public final class SweepBench {
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       }
       if (!"1".equals(System.getenv("HOTLINE_BENCH_KEEP"))) {
-        drop(config);
+        ScratchDatabase.drop(config, DB);
       }
     }
     System.out.flush();
@@ -251,21 +250,5 @@ public final class SweepBench {
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-  }
-
-  private static Connection jdbc(HotlineConfig c, String database) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    return DriverManager.getConnection(c.jdbcUrl(database), p);
-  }
-
-  private static void drop(HotlineConfig c) throws Exception {
-    try (Connection conn = jdbc(c, "postgres");
-        Statement s = conn.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-    }
   }
 }

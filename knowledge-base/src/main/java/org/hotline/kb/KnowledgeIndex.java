@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -26,6 +27,7 @@ import org.hotline.kb.index.ArticleDocuments;
 import org.hotline.kb.index.IndexFields;
 import org.hotline.kb.search.ArticleSearcher;
 import org.hotline.kb.search.ConfidenceModel;
+import org.hotline.kb.search.SearchPool;
 import org.hotline.kb.search.SearchTuning;
 import org.hotline.kb.search.Suggester;
 
@@ -33,11 +35,13 @@ import org.hotline.kb.search.Suggester;
  * The knowledge-base index: a derived, rebuildable Lucene copy of the articles, searched in Chinese
  * (characters, bigrams, words, pinyin, synonyms) with a confidence verdict.
  *
- * <p><b>Threads.</b> All methods block (disk I/O, Lucene): call them on worker threads, never on an
- * event loop. Searches and suggestions run concurrently from any number of threads. Writes ({@link
- * #upsert}, {@link #delete}, {@link #replaceAll}, {@link #commit}, {@link #setMarker}) are
- * serialized internally and may be called from any thread; a search never sees a half-applied
- * {@link #replaceAll}. {@link #setSynonyms} is atomic and takes effect for the next search.
+ * <p><b>Threads.</b> All methods block (disk I/O, Lucene) except {@link #searchAsync}: call them on
+ * worker threads, never on an event loop. Searches may be asked for from any number of threads and
+ * run on the index's own search threads, one per core ({@link SearchPool}); suggestions run on the
+ * calling thread. Writes ({@link #upsert}, {@link #delete}, {@link #replaceAll}, {@link #commit},
+ * {@link #setMarker}) are serialized internally and may be called from any thread; a search never
+ * sees a half-applied {@link #replaceAll}. {@link #setSynonyms} is atomic and takes effect for the
+ * next search.
  *
  * <p><b>Durability.</b> {@link #upsert} and {@link #delete} are searchable at once (near real time)
  * but only durable after {@link #commit} or {@link #setMarker}. The marker is kept in the Lucene
@@ -55,6 +59,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final SearchPool searchPool = new SearchPool();
   private volatile ArticleSearcher articleSearcher;
   private final Suggester suggester = new Suggester();
   private final Object writeLock = new Object();
@@ -240,13 +245,28 @@ public final class KnowledgeIndex implements AutoCloseable {
     }
   }
 
-  /** Searches offered articles (published, valid on {@code query.today()}), best first. */
+  /**
+   * Searches offered articles (published, valid on {@code query.today()}), best first. Runs on the
+   * index's search threads (one per core; see {@link SearchPool}) and waits for the result.
+   */
   public SearchResult search(SearchQuery query) throws IOException {
     return searchWithFeatures(query).result();
   }
 
+  /**
+   * {@link #search} without waiting: the future completes on a search thread. For event-loop code,
+   * which must not block.
+   */
+  public CompletableFuture<SearchResult> searchAsync(SearchQuery query) {
+    return searchPool.submit(() -> searchOnThisThread(query).result());
+  }
+
   /** {@link #search} plus the confidence features (evaluation and diagnostics). */
   public ArticleSearcher.Outcome searchWithFeatures(SearchQuery query) throws IOException {
+    return searchPool.run(() -> searchOnThisThread(query));
+  }
+
+  private ArticleSearcher.Outcome searchOnThisThread(SearchQuery query) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       return articleSearcher.searchWithFeatures(s, query, synonyms);
@@ -292,6 +312,7 @@ public final class KnowledgeIndex implements AutoCloseable {
   @Override
   public void close() throws IOException {
     synchronized (writeLock) {
+      searchPool.close();
       searchers.close();
       commitLocked();
       writer.close();

@@ -42,6 +42,21 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void anAsynchronousSearchGivesTheSameAnswerOnASearchThread() throws Exception {
+    SearchQuery q = new SearchQuery("路灯不亮", 5, null, TODAY);
+    java.util.concurrent.atomic.AtomicReference<String> thread =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    SearchResult async =
+        index
+            .searchAsync(q)
+            .whenComplete((r, e) -> thread.set(Thread.currentThread().getName()))
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(async.hits()).isNotEmpty();
+    assertThat(async).isEqualTo(index.search(q));
+    assertThat(thread.get()).startsWith("kb-search-");
+  }
+
+  @Test
   void upsertReplacesByCode() throws Exception {
     int before = index.count();
     index.upsert(article("T-005", "路灯不亮报修", "新的答复：请联系街道办。"));

@@ -10,17 +10,33 @@ public final class TextNormalizer {
 
   /** Normalises {@code text}; the result has the same length, char for char. */
   public static String normalize(String text) {
-    char[] out = new char[text.length()];
-    for (int i = 0; i < out.length; i++) {
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') {
-        c = (char) (c - 0xFEE0);
-      } else if (c == '\u3000') {
-        c = ' ';
+      char n = normalize(c);
+      if (n != c && out == null) {
+        out = text.toCharArray(); // copy only when something changes: most text is already plain
       }
-      out[i] = Character.toLowerCase(c);
+      if (out != null) {
+        out[i] = n;
+      }
     }
-    return new String(out);
+    return out == null ? text : new String(out);
+  }
+
+  private static char normalize(char c) {
+    if (c < 0x80) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+    if (isHan(c)) {
+      return c; // Chinese characters have no case; the common case, skip the Unicode tables
+    }
+    if (c >= '\uFF01' && c <= '\uFF5E') {
+      c = (char) (c - 0xFEE0);
+    } else if (c == '\u3000') {
+      c = ' ';
+    }
+    return Character.toLowerCase(c);
   }
 
   /** Whether {@code c} is a Chinese character (BMP Han ideographs and 〇). */

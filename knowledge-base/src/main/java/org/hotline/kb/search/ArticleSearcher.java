@@ -7,11 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -20,7 +18,6 @@ import org.hotline.kb.SearchQuery;
 import org.hotline.kb.SearchResult;
 import org.hotline.kb.SynonymTable;
 import org.hotline.kb.analysis.TextNormalizer;
-import org.hotline.kb.index.ArticleDocuments;
 import org.hotline.kb.index.HeadInfo;
 import org.hotline.kb.index.IndexFields;
 
@@ -55,7 +52,11 @@ public final class ArticleSearcher {
   /** A result with the features that decided its confidence (null features: no hit). */
   public record Outcome(SearchResult result, ConfidenceFeatures features) {}
 
-  private record Candidate(int doc, float bm25, double score, HeadInfo head) {}
+  /**
+   * A first-pass hit with what the second stage read of it (once: reading doc values allocates).
+   */
+  private record Candidate(
+      int doc, float bm25, double score, HeadInfo head, String body, String code) {}
 
   /** Searches and also returns the confidence features of the best hit. */
   public Outcome searchWithFeatures(IndexSearcher searcher, SearchQuery q, SynonymTable synonyms)
@@ -70,9 +71,9 @@ public final class ArticleSearcher {
       sharedTerms = cached;
     }
     TermLookup lookup = new TermLookup(searcher, cached);
-    Query first =
+    FirstPassQuery.Built built =
         FirstPassQuery.build(lookup, plan.terms(), tuning.maxClauses(), tuning.maxPostings());
-    if (first == null) {
+    if (built == null) {
       return new Outcome(SearchResult.empty(), null);
     }
     int depth = Math.max(q.limit(), tuning.rerankDepth());
@@ -80,26 +81,21 @@ public final class ArticleSearcher {
     // only the top candidates matter, so block-max skipping starts once they are collected.
     TopDocs top =
         searcher.search(
-            OfferedFilter.wrap(first, q.today(), q.categoryFilter()),
+            OfferedFilter.wrap(built.query(), q.today(), q.categoryFilter()),
             new TopScoreDocCollectorManager(depth, null, depth));
     if (top.scoreDocs.length == 0) {
       return new Outcome(SearchResult.empty(), null);
     }
     IndexUnitStats stats = new IndexUnitStats(lookup);
     List<Candidate> ranked = rerank(searcher, top.scoreDocs, q.q(), plan, stats);
-    IndexReader reader = searcher.getIndexReader();
     List<Hit> hits = new ArrayList<>();
-    String bestBody = null;
     for (int i = 0; i < Math.min(q.limit(), ranked.size()); i++) {
       Candidate c = ranked.get(i);
-      String body = ArticleDocuments.body(reader, c.doc);
-      if (i == 0) {
-        bestBody = body;
-      }
-      String snippet = snippets.snippet(body.isEmpty() ? c.head.title() : body, plan.highlights());
-      hits.add(
-          new Hit(ArticleDocuments.code(reader, c.doc), c.head.title(), snippet, (float) c.score));
+      String snippet =
+          snippets.snippet(c.body.isEmpty() ? c.head.title() : c.body, plan.highlights());
+      hits.add(new Hit(c.code, c.head.title(), snippet, (float) c.score));
     }
+    String bestBody = ranked.get(0).body;
     Candidate best = ranked.get(0);
     double second = ranked.size() > 1 ? ranked.get(1).score : 0;
     String bodyField = IndexFields.Source.BODY.field(IndexFields.Way.PINYIN);
@@ -111,7 +107,9 @@ public final class ArticleSearcher {
             p -> lookup.contains(bodyField, p, best.doc),
             (float) best.score,
             (float) second,
-            best.bm25,
+            // The confidence model was fitted on scores of the whole question: where the budget
+            // left terms out, estimate the whole score from the share that was scored.
+            (float) (best.bm25 / built.scoredShare()),
             stats);
     return new Outcome(new SearchResult(confidence.confident(features), hits), features);
   }
@@ -142,6 +140,7 @@ public final class ArticleSearcher {
     int leafIndex = -1;
     BinaryDocValues heads = null;
     BinaryDocValues bodies = null;
+    BinaryDocValues codes = null;
     boolean withBody = tuning.bodyBonus() != 0;
     for (ScoreDoc sd : byDoc) {
       int li = ReaderUtil.subIndex(sd.doc, leaves);
@@ -149,7 +148,8 @@ public final class ArticleSearcher {
       if (li != leafIndex) {
         leafIndex = li;
         heads = DocValues.getBinary(leaf.reader(), IndexFields.HEAD);
-        bodies = withBody ? DocValues.getBinary(leaf.reader(), IndexFields.BODY) : null;
+        bodies = DocValues.getBinary(leaf.reader(), IndexFields.BODY);
+        codes = DocValues.getBinary(leaf.reader(), IndexFields.CODE);
       }
       HeadInfo head =
           HeadInfo.decode(
@@ -158,13 +158,15 @@ public final class ArticleSearcher {
           sd.score / topScore
               + reranker.bonus(view, head)
               + tuning.headBonus() * ConfidenceFeatures.headCoverage(plan.units(), weights, head);
-      if (withBody && bodies.advanceExact(sd.doc - leaf.docBase)) {
-        String body = bodyWindow(bodies.binaryValue().utf8ToString());
+      int local = sd.doc - leaf.docBase;
+      String body = bodies.advanceExact(local) ? bodies.binaryValue().utf8ToString() : "";
+      String code = codes.advanceExact(local) ? codes.binaryValue().utf8ToString() : "";
+      if (withBody) {
         score +=
             tuning.bodyBonus()
-                * ConfidenceFeatures.articleCoverage(plan.units(), weights, head, body);
+                * ConfidenceFeatures.articleCoverage(plan.units(), weights, head, bodyWindow(body));
       }
-      out.add(new Candidate(sd.doc, sd.score, score, head));
+      out.add(new Candidate(sd.doc, sd.score, score, head, body, code));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     return out;

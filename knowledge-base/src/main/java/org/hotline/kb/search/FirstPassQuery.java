@@ -24,7 +24,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class FirstPassQuery {
 
-  private record Clause(Term term, TermStates states, float weight, double value) {}
+  private record Clause(String field, String text, TermStates states, float weight, double value) {}
 
   private FirstPassQuery() {}
 
@@ -32,21 +32,31 @@ final class FirstPassQuery {
     return !field.startsWith("b_");
   }
 
+  /**
+   * The candidate query and the share of the question it scores.
+   *
+   * @param query the BM25 disjunction of the chosen terms
+   * @param scoredShare the chosen terms' summed weight × IDF over that of every term of the
+   *     question found in the index: 1 when every term fit the budget (any base of a few hundred
+   *     cards); lower on a large base, where a hit's BM25 score covers only part of the question
+   */
+  record Built(Query query, double scoredShare) {}
+
   /** The query, or {@code null} when no term of the plan occurs in the index. */
-  static Query build(
+  static Built build(
       TermLookup lookup, Map<String, Map<String, Float>> terms, int maxClauses, long maxPostings) {
     List<Clause> candidates = new ArrayList<>();
     double n = lookup.docs();
     for (Map.Entry<String, Map<String, Float>> field : terms.entrySet()) {
       for (Map.Entry<String, Float> t : field.getValue().entrySet()) {
-        Term term = new Term(field.getKey(), t.getKey());
-        TermStates states = lookup.states(term);
+        TermStates states = lookup.states(field.getKey(), t.getKey());
         int df = states.docFreq();
         if (df == 0) {
           continue;
         }
         double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        candidates.add(new Clause(term, states, t.getValue(), t.getValue() * idf));
+        candidates.add(
+            new Clause(field.getKey(), t.getKey(), states, t.getValue(), t.getValue() * idf));
       }
     }
     if (candidates.isEmpty()) {
@@ -62,9 +72,7 @@ final class FirstPassQuery {
     long floor = 0;
     for (int i = 0; i < candidates.size(); i++) {
       Clause c = candidates.get(i);
-      if (isHead(c.term.field())
-          && floor + c.states.docFreq() <= maxPostings
-          && heard.add(c.term.text())) {
+      if (isHead(c.field) && floor + c.states.docFreq() <= maxPostings && heard.add(c.text)) {
         taken[i] = true;
         chosen.add(c);
         floor += c.states.docFreq();
@@ -81,9 +89,17 @@ final class FirstPassQuery {
       postings += df;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    double scored = 0;
     for (Clause c : chosen.subList(0, Math.min(chosen.size(), Math.max(maxClauses, 1)))) {
-      b.add(new BoostQuery(new TermQuery(c.term, c.states), c.weight), BooleanClause.Occur.SHOULD);
+      b.add(
+          new BoostQuery(new TermQuery(new Term(c.field, c.text), c.states), c.weight),
+          BooleanClause.Occur.SHOULD);
+      scored += c.value;
     }
-    return b.build();
+    double all = 0;
+    for (Clause c : candidates) {
+      all += c.value;
+    }
+    return new Built(b.build(), all <= 0 ? 1 : Math.min(1, scored / all));
   }
 }

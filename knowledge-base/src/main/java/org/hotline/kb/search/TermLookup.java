@@ -25,22 +25,28 @@ import org.apache.lucene.search.IndexSearcher;
 final class TermLookup {
 
   private final IndexSearcher searcher;
-  private final Map<Term, TermStates> states = new HashMap<>();
   private final Shared shared;
   private final int docs;
   private final List<LeafReaderContext> leaves;
   private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
+  /** Lookups of this search that did not fit the shared cache (it is full). */
+  private final Map<String, Map<String, TermStates>> overflow = new HashMap<>();
+
   /**
    * Term states shared by the searches of one {@link IndexSearcher} (one index generation): the
    * words callers use repeat from call to call, and a generation's term dictionary does not change.
+   * Keyed by field, then by the term's text as a {@link String}: hashing a String is cached and
+   * cheap, building a {@link Term} (UTF-8 bytes) for every candidate term of every question is not.
    * Bounded; dropped with its searcher at the next refresh. Thread-safe: a TermStates built for all
    * segments is only read afterwards.
    */
   static final class Shared {
     private static final int MAX_TERMS = 200_000;
     private final IndexSearcher searcher;
-    private final Map<Term, TermStates> states = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TermStates>> byField = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger size =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     Shared(IndexSearcher searcher) {
       this.searcher = searcher;
@@ -49,6 +55,10 @@ final class TermLookup {
     /** Whether this cache belongs to {@code s}. */
     boolean isFor(IndexSearcher s) {
       return searcher == s;
+    }
+
+    Map<String, TermStates> field(String field) {
+      return byField.computeIfAbsent(field, f -> new ConcurrentHashMap<>());
     }
   }
 
@@ -72,28 +82,36 @@ final class TermLookup {
     return docs;
   }
 
-  /** The term's states in every segment, looked up once per search. */
+  /** The term's states in every segment, looked up once per index generation. */
   TermStates states(String field, String text) {
-    return states(new Term(field, text));
-  }
-
-  TermStates states(Term term) {
-    TermStates s = states.get(term);
-    if (s == null) {
-      s = shared.states.get(term);
-      if (s == null) {
-        try {
-          s = build(term);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        if (shared.states.size() < Shared.MAX_TERMS) {
-          shared.states.putIfAbsent(term, s);
-        }
+    Map<String, TermStates> cached = shared.field(field);
+    TermStates s = cached.get(text);
+    if (s != null) {
+      return s;
+    }
+    Map<String, TermStates> local = overflow.get(field);
+    s = local == null ? null : local.get(text);
+    if (s != null) {
+      return s;
+    }
+    try {
+      s = build(new Term(field, text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (shared.size.get() < Shared.MAX_TERMS) {
+      if (cached.putIfAbsent(text, s) == null) {
+        shared.size.incrementAndGet();
       }
-      states.put(term, s);
+    } else {
+      overflow.computeIfAbsent(field, f -> new HashMap<>()).put(text, s);
     }
     return s;
+  }
+
+  /** {@link #states(String, String)} of a term. */
+  TermStates states(Term term) {
+    return states(term.field(), term.text());
   }
 
   /**

@@ -70,11 +70,16 @@ class FirstPassQueryTest {
         new QueryPlanner(SearchTuning.DEFAULT).plan("天王星驿站办理要什么材料", SynonymTable.empty());
     TermLookup lookup = new TermLookup(searcher);
 
-    BooleanQuery all =
-        (BooleanQuery) FirstPassQuery.build(lookup, plan.terms(), 10_000, Long.MAX_VALUE);
+    FirstPassQuery.Built everything =
+        FirstPassQuery.build(lookup, plan.terms(), 10_000, Long.MAX_VALUE);
+    BooleanQuery all = (BooleanQuery) everything.query();
     assertThat(termTexts(all)).contains("办理", "材料", "天王", "驿站");
+    assertThat(everything.scoredShare()).isEqualTo(1.0);
 
-    BooleanQuery bounded = (BooleanQuery) FirstPassQuery.build(lookup, plan.terms(), 10_000, 50);
+    FirstPassQuery.Built tight = FirstPassQuery.build(lookup, plan.terms(), 10_000, 50);
+    BooleanQuery bounded = (BooleanQuery) tight.query();
+    // The common terms left out still count in what the question weighs.
+    assertThat(tight.scoredShare()).isGreaterThan(0.0).isLessThan(1.0);
     long postings =
         bounded.clauses().stream()
             .mapToLong(
@@ -94,7 +99,7 @@ class FirstPassQueryTest {
         new QueryPlanner(SearchTuning.DEFAULT).plan("天王星驿站办理要什么材料", SynonymTable.empty());
     TermLookup lookup = new TermLookup(searcher);
     BooleanQuery four =
-        (BooleanQuery) FirstPassQuery.build(lookup, plan.terms(), 4, Long.MAX_VALUE);
+        (BooleanQuery) FirstPassQuery.build(lookup, plan.terms(), 4, Long.MAX_VALUE).query();
     assertThat(four.clauses()).hasSize(4);
     for (BooleanClause c : four.clauses()) {
       TermQuery tq = (TermQuery) ((BoostQuery) c.getQuery()).getQuery();

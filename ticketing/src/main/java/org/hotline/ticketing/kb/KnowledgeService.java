@@ -205,10 +205,14 @@ public final class KnowledgeService {
     }
   }
 
+  /**
+   * Searches on the index's own search threads (one per core, the rest queued): no worker thread
+   * waits, and searches never outnumber the cores. The future completes on the caller's context.
+   */
   public Future<SearchResult> search(String q, int limit, String category) {
     LocalDate today = today();
-    return vertx.executeBlocking(
-        () -> index.search(new SearchQuery(q, limit, category, today)), false);
+    return Future.fromCompletionStage(
+        index.searchAsync(new SearchQuery(q, limit, category, today)), vertx.getOrCreateContext());
   }
 
   public Future<List<String>> suggest(String prefix, int limit) {

@@ -56,7 +56,13 @@ public final class ArticleSearcher {
    * A first-pass hit with what the second stage read of it (once: reading doc values allocates).
    */
   private record Candidate(
-      int doc, float bm25, double score, HeadInfo head, String body, String code) {}
+      int doc,
+      float bm25,
+      double score,
+      HeadInfo head,
+      String body,
+      String normBody,
+      String code) {}
 
   /** Searches and also returns the confidence features of the best hit. */
   public Outcome searchWithFeatures(IndexSearcher searcher, SearchQuery q, SynonymTable synonyms)
@@ -92,10 +98,11 @@ public final class ArticleSearcher {
     for (int i = 0; i < Math.min(q.limit(), ranked.size()); i++) {
       Candidate c = ranked.get(i);
       String snippet =
-          snippets.snippet(c.body.isEmpty() ? c.head.title() : c.body, plan.highlights());
+          c.body.isEmpty()
+              ? snippets.snippet(c.head.title(), plan.highlights())
+              : snippets.snippet(c.body, c.normBody, plan.highlights());
       hits.add(new Hit(c.code, c.head.title(), snippet, (float) c.score));
     }
-    String bestBody = ranked.get(0).body;
     Candidate best = ranked.get(0);
     double second = ranked.size() > 1 ? ranked.get(1).score : 0;
     String bodyField = IndexFields.Source.BODY.field(IndexFields.Way.PINYIN);
@@ -103,7 +110,7 @@ public final class ArticleSearcher {
         ConfidenceFeatures.measure(
             plan,
             best.head,
-            TextNormalizer.normalize(bestBody),
+            best.normBody,
             p -> lookup.contains(bodyField, p, best.doc),
             (float) best.score,
             (float) second,
@@ -114,10 +121,10 @@ public final class ArticleSearcher {
     return new Outcome(new SearchResult(confidence.confident(features), hits), features);
   }
 
-  /** The normalised start of a body: bounded work per candidate, the gist comes first. */
-  private String bodyWindow(String body) {
+  /** The start of a normalised body: bounded work per candidate, the gist comes first. */
+  private String bodyWindow(String normBody) {
     int max = tuning.bodyWindow();
-    return TextNormalizer.normalize(body.length() > max ? body.substring(0, max) : body);
+    return normBody.length() > max ? normBody.substring(0, max) : normBody;
   }
 
   private List<Candidate> rerank(
@@ -141,7 +148,6 @@ public final class ArticleSearcher {
     BinaryDocValues heads = null;
     BinaryDocValues bodies = null;
     BinaryDocValues codes = null;
-    boolean withBody = tuning.bodyBonus() != 0;
     for (ScoreDoc sd : byDoc) {
       int li = ReaderUtil.subIndex(sd.doc, leaves);
       LeafReaderContext leaf = leaves.get(li);
@@ -154,19 +160,19 @@ public final class ArticleSearcher {
       HeadInfo head =
           HeadInfo.decode(
               heads.advanceExact(sd.doc - leaf.docBase) ? heads.binaryValue().utf8ToString() : "");
-      double score =
-          sd.score / topScore
-              + reranker.bonus(view, head)
-              + tuning.headBonus() * ConfidenceFeatures.headCoverage(plan.units(), weights, head);
       int local = sd.doc - leaf.docBase;
       String body = bodies.advanceExact(local) ? bodies.binaryValue().utf8ToString() : "";
       String code = codes.advanceExact(local) ? codes.binaryValue().utf8ToString() : "";
-      if (withBody) {
-        score +=
-            tuning.bodyBonus()
-                * ConfidenceFeatures.articleCoverage(plan.units(), weights, head, bodyWindow(body));
-      }
-      out.add(new Candidate(sd.doc, sd.score, score, head, body, code));
+      // Normalised once: for the coverage here, the snippet and the confidence features.
+      String normBody = TextNormalizer.normalize(body);
+      double[] coverage =
+          ConfidenceFeatures.coverages(plan.units(), weights, head, bodyWindow(normBody));
+      double score =
+          sd.score / topScore
+              + reranker.bonus(view, head)
+              + tuning.headBonus() * coverage[0]
+              + tuning.bodyBonus() * coverage[1];
+      out.add(new Candidate(sd.doc, sd.score, score, head, body, normBody, code));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     return out;

@@ -83,39 +83,28 @@ public record ConfidenceFeatures(
   }
 
   /**
-   * Weighted share of the question's units named by a head (title and keywords), for the reranker:
-   * the words that tell near-duplicate articles apart (首次 vs 续签, 注销 vs 设立) sit in their titles and
-   * keywords.
+   * For the reranker, in one pass over the question's units: {@code [head, article]}, the weighted
+   * share of the units named by the candidate's head (title and keywords: the words that tell
+   * near-duplicate articles apart, 首次 vs 续签, sit there), and the share found anywhere in it (head
+   * or normalised body start: a colloquial question names few of the editor's keywords, but an
+   * answer that mentions most of what the caller said is the likelier one).
    */
-  public static double headCoverage(List<QueryPlan.Unit> units, double[] weights, HeadInfo head) {
-    double in = 0;
-    double total = 1e-9;
-    for (int i = 0; i < units.size(); i++) {
-      total += weights[i];
-      if (covered(units.get(i), head)) {
-        in += weights[i];
-      }
-    }
-    return in / total;
-  }
-
-  /**
-   * Weighted share of the question's units found anywhere in an article (head or normalised body
-   * text), for the reranker: a colloquial question names few of the editor's keywords, but an
-   * answer that mentions most of what the caller said is the likelier one.
-   */
-  public static double articleCoverage(
+  public static double[] coverages(
       List<QueryPlan.Unit> units, double[] weights, HeadInfo head, String body) {
-    double in = 0;
+    double inHead = 0;
+    double inArticle = 0;
     double total = 1e-9;
     for (int i = 0; i < units.size(); i++) {
       total += weights[i];
       QueryPlan.Unit u = units.get(i);
-      if (covered(u, head) || coveredInBody(u, body, p -> false)) {
-        in += weights[i];
+      if (covered(u, head)) {
+        inHead += weights[i];
+        inArticle += weights[i];
+      } else if (coveredInBody(u, body, p -> false)) {
+        inArticle += weights[i];
       }
     }
-    return in / total;
+    return new double[] {inHead / total, inArticle / total};
   }
 
   private static boolean covered(QueryPlan.Unit u, HeadInfo head) {

@@ -15,7 +15,11 @@ public final class Snippets {
 
   /** The HTML-escaped passage of {@code text} with most highlighted characters. */
   public String snippet(String text, List<String> highlights) {
-    String norm = TextNormalizer.normalize(text);
+    return snippet(text, TextNormalizer.normalize(text), highlights);
+  }
+
+  /** {@link #snippet(String, List)} of a text already normalised as {@code norm}. */
+  public String snippet(String text, String norm, List<String> highlights) {
     boolean[] mark = new boolean[norm.length()];
     for (String h : highlights) {
       if (h.isEmpty()) {

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record AnalyzedText(String text, List<HanlpSupport.Word> words, String[] pinyin) {
 
-  private static final int CACHED = 4;
+  /**
+   * A question is analysed by the planner, its synonym expansions after it, then again by the
+   * reranker: enough slots that the expansions do not push the question out.
+   */
+  private static final int CACHED = 16;
+
   private static final ThreadLocal<AnalyzedText[]> RECENT =
       ThreadLocal.withInitial(() -> new AnalyzedText[CACHED]);
   private static final ThreadLocal<int[]> NEXT = ThreadLocal.withInitial(() -> new int[1]);

@@ -72,15 +72,21 @@ public final class IndexFields {
     KEYWORDS("k"),
     BODY("b");
 
-    private final String prefix;
+    private final String[] fields;
 
     Source(String prefix) {
-      this.prefix = prefix;
+      // Built once: field names are looked up hundreds of times per search, and a constant
+      // String keeps its hash.
+      Way[] ways = Way.values();
+      this.fields = new String[ways.length];
+      for (Way w : ways) {
+        fields[w.ordinal()] = prefix + "_" + w.suffix;
+      }
     }
 
     /** Field name of this source analysed {@code way}. */
     public String field(Way way) {
-      return prefix + "_" + way.suffix;
+      return fields[way.ordinal()];
     }
   }
 

@@ -98,8 +98,7 @@ public final class SearchPool implements AutoCloseable {
 
   /** Runs {@code work} on a search thread and waits for it (inline when already on one). */
   public <T> T run(Work<T> work) throws IOException {
-    if (Boolean.getBoolean("kb.inline")
-        || Thread.currentThread().getName().startsWith("kb-search-")) {
+    if (Thread.currentThread().getName().startsWith("kb-search-")) {
       return work.run();
     }
     try {

@@ -17,5 +17,7 @@ done
 [ ${#QUERIES[@]} -gt 0 ] || { echo "no evaluation queries found" >&2; exit 1; }
 command -v machine >/dev/null 2>&1 && machine
 # Bounded: the whole run is stopped after 25 minutes; the Java side deletes its temp index.
-exec timeout 1500 java -Xmx3g -cp "$MODULE/target/classes:$(cat "$CP_FILE")" \
+# JVM defaults (heap, G1), as scripts/run starts the platform: a smaller fixed heap collects the
+# young generation more often, and every pause stalls the searches in flight.
+exec timeout 1500 java ${HOTLINE_JAVA_OPTS:-} -cp "$MODULE/target/classes:$(cat "$CP_FILE")" \
   org.hotline.kb.eval.IndexBenchmark "$N" "${QUERIES[@]}"

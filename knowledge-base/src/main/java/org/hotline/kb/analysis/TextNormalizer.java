@@ -24,7 +24,8 @@ public final class TextNormalizer {
     return out == null ? text : new String(out);
   }
 
-  private static char normalize(char c) {
+  /** One character normalised: full-width to half-width, ideographic space to space, lower case. */
+  public static char normalize(char c) {
     if (c < 0x80) {
       return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }

@@ -17,7 +17,6 @@ import org.hotline.kb.Hit;
 import org.hotline.kb.SearchQuery;
 import org.hotline.kb.SearchResult;
 import org.hotline.kb.SynonymTable;
-import org.hotline.kb.analysis.TextNormalizer;
 import org.hotline.kb.index.HeadInfo;
 import org.hotline.kb.index.IndexFields;
 
@@ -56,13 +55,7 @@ public final class ArticleSearcher {
    * A first-pass hit with what the second stage read of it (once: reading doc values allocates).
    */
   private record Candidate(
-      int doc,
-      float bm25,
-      double score,
-      HeadInfo head,
-      String body,
-      String normBody,
-      String code) {}
+      int doc, float bm25, double score, HeadInfo head, BodyText body, String code) {}
 
   /** Searches and also returns the confidence features of the best hit. */
   public Outcome searchWithFeatures(IndexSearcher searcher, SearchQuery q, SynonymTable synonyms)
@@ -100,7 +93,7 @@ public final class ArticleSearcher {
       String snippet =
           c.body.isEmpty()
               ? snippets.snippet(c.head.title(), plan.highlights())
-              : snippets.snippet(c.body, c.normBody, plan.highlights());
+              : snippets.snippet(c.body, plan.highlights());
       hits.add(new Hit(c.code, c.head.title(), snippet, (float) c.score));
     }
     Candidate best = ranked.get(0);
@@ -110,7 +103,7 @@ public final class ArticleSearcher {
         ConfidenceFeatures.measure(
             plan,
             best.head,
-            best.normBody,
+            best.body.normalized(),
             p -> lookup.contains(bodyField, p, best.doc),
             (float) best.score,
             (float) second,
@@ -119,12 +112,6 @@ public final class ArticleSearcher {
             (float) (best.bm25 / built.scoredShare()),
             stats);
     return new Outcome(new SearchResult(confidence.confident(features), hits), features);
-  }
-
-  /** The start of a normalised body: bounded work per candidate, the gist comes first. */
-  private String bodyWindow(String normBody) {
-    int max = tuning.bodyWindow();
-    return normBody.length() > max ? normBody.substring(0, max) : normBody;
   }
 
   private List<Candidate> rerank(
@@ -161,18 +148,18 @@ public final class ArticleSearcher {
           HeadInfo.decode(
               heads.advanceExact(sd.doc - leaf.docBase) ? heads.binaryValue().utf8ToString() : "");
       int local = sd.doc - leaf.docBase;
-      String body = bodies.advanceExact(local) ? bodies.binaryValue().utf8ToString() : "";
+      // Decoded and normalised once: for the coverage here, the snippet and the confidence.
+      BodyText body =
+          bodies.advanceExact(local) ? BodyText.of(bodies.binaryValue()) : BodyText.EMPTY;
       String code = codes.advanceExact(local) ? codes.binaryValue().utf8ToString() : "";
-      // Normalised once: for the coverage here, the snippet and the confidence features.
-      String normBody = TextNormalizer.normalize(body);
       double[] coverage =
-          ConfidenceFeatures.coverages(plan.units(), weights, head, bodyWindow(normBody));
+          ConfidenceFeatures.coverages(plan.units(), weights, head, body, tuning.bodyWindow());
       double score =
           sd.score / topScore
               + reranker.bonus(view, head)
               + tuning.headBonus() * coverage[0]
               + tuning.bodyBonus() * coverage[1];
-      out.add(new Candidate(sd.doc, sd.score, score, head, body, normBody, code));
+      out.add(new Candidate(sd.doc, sd.score, score, head, body, code));
     }
     out.sort(Comparator.comparingDouble(Candidate::score).reversed());
     return out;

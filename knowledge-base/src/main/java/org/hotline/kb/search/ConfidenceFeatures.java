@@ -73,6 +73,15 @@ public record ConfidenceFeatures(
     return false;
   }
 
+  private static boolean coveredInBody(QueryPlan.Unit u, BodyText body, int window) {
+    for (String s : u.surfaces()) {
+      if (body.contains(s, window)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How informative a unit is, and whether the index has it at all. */
   public interface UnitStats {
     /** Weight of the unit (its inverse document frequency). */
@@ -89,8 +98,8 @@ public record ConfidenceFeatures(
    * or normalised body start: a colloquial question names few of the editor's keywords, but an
    * answer that mentions most of what the caller said is the likelier one).
    */
-  public static double[] coverages(
-      List<QueryPlan.Unit> units, double[] weights, HeadInfo head, String body) {
+  static double[] coverages(
+      List<QueryPlan.Unit> units, double[] weights, HeadInfo head, BodyText body, int window) {
     double inHead = 0;
     double inArticle = 0;
     double total = 1e-9;
@@ -100,7 +109,7 @@ public record ConfidenceFeatures(
       if (covered(u, head)) {
         inHead += weights[i];
         inArticle += weights[i];
-      } else if (coveredInBody(u, body, p -> false)) {
+      } else if (coveredInBody(u, body, window)) {
         inArticle += weights[i];
       }
     }

@@ -1,7 +1,6 @@
 package org.hotline.kb.search;
 
 import java.util.List;
-import org.hotline.kb.analysis.TextNormalizer;
 
 /** Cuts the best passage of a body and marks matches with {@code <em>}. Thread-safe. */
 public final class Snippets {
@@ -15,24 +14,25 @@ public final class Snippets {
 
   /** The HTML-escaped passage of {@code text} with most highlighted characters. */
   public String snippet(String text, List<String> highlights) {
-    return snippet(text, TextNormalizer.normalize(text), highlights);
+    return snippet(BodyText.of(text), highlights);
   }
 
-  /** {@link #snippet(String, List)} of a text already normalised as {@code norm}. */
-  public String snippet(String text, String norm, List<String> highlights) {
-    boolean[] mark = new boolean[norm.length()];
+  /** {@link #snippet(String, List)} of a body already decoded and normalised. */
+  String snippet(BodyText body, List<String> highlights) {
+    int length = body.length();
+    boolean[] mark = new boolean[length];
     for (String h : highlights) {
       if (h.isEmpty()) {
         continue;
       }
-      for (int i = norm.indexOf(h); i >= 0; i = norm.indexOf(h, i + 1)) {
+      for (int i = body.indexOf(h, 0); i >= 0; i = body.indexOf(h, i + 1)) {
         for (int j = i; j < i + h.length(); j++) {
           mark[j] = true;
         }
       }
     }
-    int start = bestWindow(norm, mark);
-    int end = Math.min(norm.length(), start + width);
+    int start = bestWindow(body, mark);
+    int end = Math.min(length, start + width);
     StringBuilder sb = new StringBuilder();
     if (start > 0) {
       sb.append('…');
@@ -46,18 +46,18 @@ public final class Snippets {
         sb.append("</em>");
         open = false;
       }
-      escape(text.charAt(i), sb);
+      escape(body.charAt(i), sb);
     }
     if (open) {
       sb.append("</em>");
     }
-    if (end < norm.length()) {
+    if (end < length) {
       sb.append('…');
     }
     return sb.toString();
   }
 
-  private int bestWindow(String norm, boolean[] mark) {
+  private int bestWindow(BodyText body, boolean[] mark) {
     if (mark.length <= width) {
       return 0;
     }
@@ -76,7 +76,7 @@ public final class Snippets {
     }
     // Start at a sentence boundary shortly before the window when there is one.
     for (int i = bestStart; i > Math.max(0, bestStart - 20); i--) {
-      if ("。！？；!?;\n".indexOf(norm.charAt(i - 1)) >= 0) {
+      if ("。！？；!?;\n".indexOf(body.normAt(i - 1)) >= 0) {
         return i;
       }
     }

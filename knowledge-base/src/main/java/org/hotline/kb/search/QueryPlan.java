@@ -20,7 +20,23 @@ public record QueryPlan(
    * pinyin bigrams contain any of {@code pinyin} (a homophone), or whose title/keyword initials
    * contain any of {@code initials}.
    */
-  public record Unit(Set<String> surfaces, Set<String> pinyin, Set<String> initials) {}
+  public record Unit(List<String> surfaces, List<String> pinyin, List<String> initials) {
+
+    /**
+     * Distinct strings kept as immutable lists: the reranker walks every unit of the question for
+     * every candidate, and a list's loop costs no iterator object where a hash set's does.
+     */
+    public Unit {
+      surfaces = List.copyOf(surfaces);
+      pinyin = List.copyOf(pinyin);
+      initials = List.copyOf(initials);
+    }
+
+    /** A unit of distinct strings, in the sets' iteration order. */
+    public static Unit of(Set<String> surfaces, Set<String> pinyin, Set<String> initials) {
+      return new Unit(List.copyOf(surfaces), List.copyOf(pinyin), List.copyOf(initials));
+    }
+  }
 
   /** Whether the question had nothing to search for. */
   public boolean isEmpty() {

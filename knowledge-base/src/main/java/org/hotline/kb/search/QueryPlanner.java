@@ -24,6 +24,8 @@ import org.hotline.kb.index.IndexFields.Way;
  */
 public final class QueryPlanner {
 
+  private static final Source[] SOURCES = Source.values();
+
   private final SearchTuning tuning;
 
   /** A planner using {@code tuning}. */
@@ -150,7 +152,7 @@ public final class QueryPlanner {
           m.expansions().forEach(e -> surfaces.add(TextNormalizer.normalize(e)));
         }
       }
-      out.add(new QueryPlan.Unit(surfaces, pinyin, Set.of()));
+      out.add(QueryPlan.Unit.of(surfaces, pinyin, Set.of()));
     }
   }
 
@@ -167,7 +169,7 @@ public final class QueryPlanner {
       put(terms, Way.CHARS, token, tuning.bigrams());
       highlights.add(token);
       if (!token.chars().allMatch(c -> c >= 'a' && c <= 'z') || token.length() < 2) {
-        units.add(new QueryPlan.Unit(Set.of(token), Set.of(), Set.of()));
+        units.add(QueryPlan.Unit.of(Set.of(token), Set.of(), Set.of()));
         continue;
       }
       List<String> syllables = PinyinSplitter.split(token);
@@ -180,12 +182,12 @@ public final class QueryPlanner {
         }
         pairs.forEach(p -> put(terms, Way.PINYIN, p, tuning.typedPinyin()));
         putInitials(terms, initials.toString());
-        pairs.forEach(p -> units.add(new QueryPlan.Unit(Set.of(token), Set.of(p), Set.of())));
+        pairs.forEach(p -> units.add(QueryPlan.Unit.of(Set.of(token), Set.of(p), Set.of())));
       } else if (token.length() <= 6) {
         putInitials(terms, token);
-        units.add(new QueryPlan.Unit(Set.of(token), Set.of(), Set.of(token)));
+        units.add(QueryPlan.Unit.of(Set.of(token), Set.of(), Set.of(token)));
       } else {
-        units.add(new QueryPlan.Unit(Set.of(token), Set.of(), Set.of()));
+        units.add(QueryPlan.Unit.of(Set.of(token), Set.of(), Set.of()));
       }
     }
   }
@@ -202,7 +204,7 @@ public final class QueryPlanner {
 
   private void put(
       Map<String, Map<String, Float>> terms, Way way, String term, float weight, boolean body) {
-    for (Source s : Source.values()) {
+    for (Source s : SOURCES) {
       if (!body && s == Source.BODY) {
         continue;
       }

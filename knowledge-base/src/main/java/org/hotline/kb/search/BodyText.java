@@ -5,37 +5,45 @@ import org.apache.lucene.util.UnicodeUtil;
 import org.hotline.kb.analysis.TextNormalizer;
 
 /**
- * A candidate's body as characters, as written and normalised, decoded once from its doc value.
+ * A candidate's body as characters as written and as a normalised String, decoded once from its doc
+ * value.
  *
- * <p>Why not Strings: the second stage reads a dozen bodies per search, and decoding each to a
- * String, normalising it to another and cutting its start to a third made a quarter of all the
- * memory a search allocated (measured with JFR) — and every young collection that garbage causes
- * stalls the searches in flight. Only the best hit's normalised body becomes a String.
+ * <p>Why: the second stage reads a dozen bodies per search, and decoding each to a String (through
+ * a scratch array three times its size), normalising it to another and cutting its start to a third
+ * made a quarter of all the memory a search allocated (measured with JFR); every young collection
+ * that garbage causes stalls the searches in flight. The normalised form stays a String because
+ * {@link String#indexOf(String)} is a vectorised intrinsic: a hand-written search over a char array
+ * cost more CPU than the garbage saved.
  */
 final class BodyText {
 
-  private final char[] text;
-  private final char[] norm;
-  private final int length;
+  /** Scratch for the normalised characters, one per thread: copied into the String at once. */
+  private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
 
-  private BodyText(char[] text, char[] norm, int length) {
+  private final char[] text;
+  private final String norm;
+
+  private BodyText(char[] text, String norm) {
     this.text = text;
     this.norm = norm;
-    this.length = length;
   }
 
   /** An empty body. */
-  static final BodyText EMPTY = new BodyText(new char[0], new char[0], 0);
+  static final BodyText EMPTY = new BodyText(new char[0], "");
 
   /** Decodes a UTF-8 doc value. */
   static BodyText of(BytesRef utf8) {
     char[] text = new char[utf16Length(utf8)];
     int n = UnicodeUtil.UTF8toUTF16(utf8.bytes, utf8.offset, utf8.length, text);
-    char[] norm = new char[n];
-    for (int i = 0; i < n; i++) {
-      norm[i] = TextNormalizer.normalize(text[i]);
+    char[] scratch = SCRATCH.get();
+    if (scratch.length < n) {
+      scratch = new char[Math.max(n, scratch.length * 2)];
+      SCRATCH.set(scratch);
     }
-    return new BodyText(text, norm, n);
+    for (int i = 0; i < n; i++) {
+      scratch[i] = TextNormalizer.normalize(text[i]);
+    }
+    return new BodyText(text, new String(scratch, 0, n));
   }
 
   /** UTF-16 units of UTF-8 text: one per lead byte, two for a four-byte sequence. */
@@ -56,11 +64,11 @@ final class BodyText {
   }
 
   boolean isEmpty() {
-    return length == 0;
+    return text.length == 0;
   }
 
   int length() {
-    return length;
+    return text.length;
   }
 
   /** The character as written. */
@@ -70,42 +78,22 @@ final class BodyText {
 
   /** The normalised character. */
   char normAt(int i) {
-    return norm[i];
+    return norm.charAt(i);
   }
 
   /** Whether the normalised body contains {@code s} within its first {@code limit} characters. */
   boolean contains(String s, int limit) {
-    return indexOf(s, 0, Math.min(limit, length)) >= 0;
+    int at = norm.indexOf(s); // the first occurrence ends soonest
+    return at >= 0 && at + s.length() <= limit;
   }
 
   /** Where {@code s} next occurs in the normalised body at or after {@code from}, or -1. */
   int indexOf(String s, int from) {
-    return indexOf(s, from, length);
+    return norm.indexOf(s, from);
   }
 
-  private int indexOf(String s, int from, int end) {
-    int n = s.length();
-    if (n == 0) {
-      return from <= end ? from : -1;
-    }
-    char first = s.charAt(0);
-    for (int i = from; i + n <= end; i++) {
-      if (norm[i] != first) {
-        continue;
-      }
-      int j = 1;
-      while (j < n && norm[i + j] == s.charAt(j)) {
-        j++;
-      }
-      if (j == n) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** The normalised body as a String. */
+  /** The normalised body. */
   String normalized() {
-    return new String(norm, 0, length);
+    return norm;
   }
 }

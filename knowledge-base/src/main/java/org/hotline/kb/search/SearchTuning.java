@@ -57,7 +57,7 @@ public record SearchTuning(
   public static final SearchTuning DEFAULT =
       new SearchTuning(
           3f, 2f, 1f, 0.6f, 1f, 0.7f, 0.5f, 0.3f, 2f, 1f, 0.8f, 200, 12, 0f, 0.3f, 2.5f, 2f, 400,
-          256, 5_000);
+          256, 4_000);
 
   /** {@link #DEFAULT} with any {@code kb.tune.<name>} system property applied. */
   public static SearchTuning fromSystemProperties() {

@@ -6,16 +6,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hotline.kb.Article;
 import org.hotline.kb.ArticleJsonl;
+import org.hotline.kb.Hit;
 import org.hotline.kb.KnowledgeIndex;
 import org.hotline.kb.SearchQuery;
+import org.hotline.kb.SearchResult;
 import org.hotline.kb.SynonymTable;
+import org.hotline.kb.search.SearchTuning;
 
 /**
  * Indexes N generated articles in a temporary directory, then measures search latency at
@@ -86,7 +91,7 @@ public final class IndexBenchmark {
     String keep = System.getProperty("kb.bench.dir");
     Path dir = keep != null ? Path.of(keep) : Files.createTempDirectory("kb-bench");
     try (KnowledgeIndex index = KnowledgeIndex.open(dir, SynonymTable.loadDefault())) {
-      index.setTuning(org.hotline.kb.search.SearchTuning.fromSystemProperties());
+      index.setTuning(SearchTuning.fromSystemProperties());
       long t0 = System.nanoTime();
       boolean reused = keep != null && index.count() == count;
       if (!reused) {
@@ -117,11 +122,10 @@ public final class IndexBenchmark {
           pct(c8, 50),
           pct(c8, 99));
     } finally {
-      if (keep != null) {
-        return;
-      }
-      try (var files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (keep == null) {
+        try (var files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
@@ -133,20 +137,20 @@ public final class IndexBenchmark {
    */
   private static void printQualityAtScale(
       KnowledgeIndex index, List<Article> seeds, List<EvalQuery> queries) throws Exception {
-    java.util.Map<String, String> seedByTitle = new java.util.HashMap<>();
+    Map<String, String> seedByTitle = new HashMap<>();
     seeds.forEach(a -> seedByTitle.put(a.title(), a.code()));
     Evaluation eval = new Evaluation();
     LocalDate today = LocalDate.now();
     for (EvalQuery q : queries) {
-      org.hotline.kb.SearchResult r = index.search(new SearchQuery(q.q(), 10, null, today));
-      List<org.hotline.kb.Hit> asSeeds = new ArrayList<>();
-      for (org.hotline.kb.Hit h : r.hits()) {
+      SearchResult r = index.search(new SearchQuery(q.q(), 10, null, today));
+      List<Hit> asSeeds = new ArrayList<>();
+      for (Hit h : r.hits()) {
         int cut = h.title().lastIndexOf('（');
         String seedTitle = cut > 0 ? h.title().substring(0, cut) : h.title();
         String code = seedByTitle.getOrDefault(seedTitle, h.code());
-        asSeeds.add(new org.hotline.kb.Hit(code, h.title(), h.snippet(), h.score()));
+        asSeeds.add(new Hit(code, h.title(), h.snippet(), h.score()));
       }
-      eval.add(q, new org.hotline.kb.SearchResult(r.confident(), asSeeds));
+      eval.add(q, new SearchResult(r.confident(), asSeeds));
     }
     Evaluation.Stats all = eval.overall();
     System.out.printf(

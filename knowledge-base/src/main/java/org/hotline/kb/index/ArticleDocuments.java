@@ -138,11 +138,6 @@ public final class ArticleDocuments {
     return docValue(reader, IndexFields.BODY, doc);
   }
 
-  /** The code of top-level document {@code doc}, from doc values. */
-  public static String code(IndexReader reader, int doc) throws IOException {
-    return docValue(reader, IndexFields.CODE, doc);
-  }
-
   private static String docValue(IndexReader reader, String field, int doc) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));

@@ -103,7 +103,7 @@ public final class ArticleSearcher {
         ConfidenceFeatures.measure(
             plan,
             best.head,
-            best.body.normalized(),
+            best.body,
             p -> lookup.contains(bodyField, p, best.doc),
             (float) best.score,
             (float) second,

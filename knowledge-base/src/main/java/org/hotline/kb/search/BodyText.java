@@ -91,9 +91,4 @@ final class BodyText {
   int indexOf(String s, int from) {
     return norm.indexOf(s, from);
   }
-
-  /** The normalised body. */
-  String normalized() {
-    return norm;
-  }
 }

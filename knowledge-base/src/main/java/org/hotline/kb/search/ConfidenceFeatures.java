@@ -23,13 +23,13 @@ public record ConfidenceFeatures(
    * Measures the features of a hit.
    *
    * @param head the hit's title and keywords, analysed at index time
-   * @param body the hit's body, normalised
+   * @param body the hit's body
    * @param bodyPinyin whether the hit's body has a pinyin pair (asked of the index: no analysis)
    */
-  public static ConfidenceFeatures measure(
+  static ConfidenceFeatures measure(
       QueryPlan plan,
       HeadInfo head,
-      String body,
+      BodyText body,
       Predicate<String> bodyPinyin,
       float best,
       float second,
@@ -48,7 +48,7 @@ public record ConfidenceFeatures(
       if (covered(u, head)) {
         inHead += w;
         inAll += w;
-      } else if (coveredInBody(u, body, bodyPinyin)) {
+      } else if (coveredInBody(u, body, Integer.MAX_VALUE, bodyPinyin)) {
         inAll += w;
       }
     }
@@ -58,24 +58,19 @@ public record ConfidenceFeatures(
         inAll / total, inHead / total, gap, Math.log1p(bestBm25), unseen / total);
   }
 
+  /**
+   * Whether the body names the unit within its first {@code window} characters, or (asked of the
+   * index) has one of its pinyin pairs anywhere.
+   */
   private static boolean coveredInBody(
-      QueryPlan.Unit u, String body, Predicate<String> bodyPinyin) {
+      QueryPlan.Unit u, BodyText body, int window, Predicate<String> bodyPinyin) {
     for (String s : u.surfaces()) {
-      if (body.contains(s)) {
+      if (body.contains(s, window)) {
         return true;
       }
     }
     for (String p : u.pinyin()) {
       if (bodyPinyin.test(p)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean coveredInBody(QueryPlan.Unit u, BodyText body, int window) {
-    for (String s : u.surfaces()) {
-      if (body.contains(s, window)) {
         return true;
       }
     }
@@ -109,7 +104,7 @@ public record ConfidenceFeatures(
       if (covered(u, head)) {
         inHead += weights[i];
         inArticle += weights[i];
-      } else if (coveredInBody(u, body, window)) {
+      } else if (coveredInBody(u, body, window, p -> false)) {
         inArticle += weights[i];
       }
     }

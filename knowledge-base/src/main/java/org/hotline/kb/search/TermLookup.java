@@ -109,11 +109,6 @@ final class TermLookup {
     return s;
   }
 
-  /** {@link #states(String, String)} of a term. */
-  TermStates states(Term term) {
-    return states(term.field(), term.text());
-  }
-
   /**
    * Like {@link TermStates#build} but seeking with one terms enumerator per field and segment:
    * creating an enumerator per lookup cost more than the seek itself.

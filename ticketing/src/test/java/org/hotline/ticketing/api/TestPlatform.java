@@ -2,12 +2,12 @@ package org.hotline.ticketing.api;
 
 import io.vertx.core.Vertx;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.hotline.ticketing.MainVerticle;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.db.DatabaseBootstrap;
 
@@ -73,12 +73,7 @@ public final class TestPlatform {
   }
 
   private static void recreateDatabase(HotlineConfig c) throws Exception {
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    try (Connection conn = DriverManager.getConnection(c.jdbcUrl("postgres"), p);
+    try (Connection conn = ScratchDatabase.connect(c, "postgres");
         Statement s = conn.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
     }
@@ -86,12 +81,7 @@ public final class TestPlatform {
 
   /** A JDBC connection to the test database, for checks that bypass the API. */
   public Connection jdbc() throws Exception {
-    java.util.Properties p = new java.util.Properties();
-    p.setProperty("user", config.pgUser());
-    if (!config.pgPassword().isEmpty()) {
-      p.setProperty("password", config.pgPassword());
-    }
-    return DriverManager.getConnection(config.jdbcUrl(DATABASE), p);
+    return ScratchDatabase.connect(config, DATABASE);
   }
 
   public ApiClient client() {

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,12 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.hotline.telephony.TelephonyAddresses;
 import org.hotline.ticketing.MainVerticle;
 import org.hotline.ticketing.api.ApiClient;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.calendar.WorkingCalendar;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.db.DatabaseBootstrap;
@@ -104,7 +103,7 @@ final class CallbackRig {
       env.remove("HOTLINE_AMI_HOST");
       env.remove("HOTLINE_SMPP_HOST");
       HotlineConfig config = HotlineConfig.load(env);
-      try (Connection c = connect(config, "postgres");
+      try (Connection c = ScratchDatabase.connect(config, "postgres");
           Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       }
@@ -182,17 +181,8 @@ final class CallbackRig {
     return out;
   }
 
-  static Connection connect(HotlineConfig c, String database) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    return DriverManager.getConnection(c.jdbcUrl(database), p);
-  }
-
   String one(String sql, Object... args) throws Exception {
-    try (Connection c = connect(config, DATABASE);
+    try (Connection c = ScratchDatabase.connect(config, DATABASE);
         PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);
@@ -204,7 +194,7 @@ final class CallbackRig {
   }
 
   void execute(String sql, Object... args) throws Exception {
-    try (Connection c = connect(config, DATABASE);
+    try (Connection c = ScratchDatabase.connect(config, DATABASE);
         PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);

@@ -4,15 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.config.HotlineConfig;
 import org.hotline.ticketing.db.DatabaseBootstrap;
 import org.hotline.ticketing.db.Db;
@@ -46,7 +45,7 @@ final class ReportDb {
       env.put("HOTLINE_DB", "external");
       env.put("HOTLINE_PG_POOL", "3"); // the PostgreSQL server is shared: few connections
       HotlineConfig config = HotlineConfig.load(env);
-      try (Connection c = connect(config, "postgres");
+      try (Connection c = ScratchDatabase.connect(config, "postgres");
           Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       }
@@ -63,21 +62,12 @@ final class ReportDb {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  static Connection connect(HotlineConfig c, String database) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    return DriverManager.getConnection(c.jdbcUrl(database), p);
-  }
-
   private Connection shared;
 
   /** One connection for all of a JVM's writes (connecting is the slow part on a loaded machine). */
   private Connection conn() throws Exception {
     if (shared == null || shared.isClosed()) {
-      shared = connect(config, DATABASE);
+      shared = ScratchDatabase.connect(config, DATABASE);
     }
     return shared;
   }

@@ -6,15 +6,14 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.hotline.ticketing.bench.ScratchDatabase;
 import org.hotline.ticketing.calendar.CalendarRepository;
 import org.hotline.ticketing.calendar.DeadlinePolicy;
 import org.hotline.ticketing.calendar.WorkingCalendar;
@@ -49,7 +48,7 @@ final class SchedulerDb {
       env.put("PGDATABASE", DATABASE);
       env.put("HOTLINE_DB", "external");
       HotlineConfig config = HotlineConfig.load(env);
-      try (Connection c = connect(config, "postgres");
+      try (Connection c = ScratchDatabase.connect(config, "postgres");
           Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
       }
@@ -72,17 +71,8 @@ final class SchedulerDb {
     return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
-  static Connection connect(HotlineConfig c, String database) throws Exception {
-    Properties p = new Properties();
-    p.setProperty("user", c.pgUser());
-    if (!c.pgPassword().isEmpty()) {
-      p.setProperty("password", c.pgPassword());
-    }
-    return DriverManager.getConnection(c.jdbcUrl(database), p);
-  }
-
   Connection jdbc() throws Exception {
-    return connect(config, DATABASE);
+    return ScratchDatabase.connect(config, DATABASE);
   }
 
   /** Empties the order tables and sets up units u1 (two mobiles, one landline) and u2. */
